@@ -1,0 +1,370 @@
+import unitedStatesData from '../../data/kb/united-states.json';
+import chinaData from '../../data/kb/china.json';
+import g20Data from '../../data/kb/g20.json';
+
+/** A post an official held, with its tenure; dates are "YYYY-MM-DD", "YYYY-MM" or "YYYY". */
+export interface KbRole {
+  title: string;
+  country: string;
+  /** null: start unknown. */
+  from: string | null;
+  /** null: still in office. */
+  to: string | null;
+}
+
+export interface Official {
+  id: string;
+  name: string;
+  aliases: string[];
+  familyNameFirst: boolean;
+  roles: KbRole[];
+}
+
+export interface ResolveHint {
+  title?: string;
+  country?: string | null;
+  earliest?: string | null;
+  latest?: string | null;
+}
+
+export const KB_SCHEMA = 'attache-officials/1';
+
+/** The data files shipped with the extension, in the order they are loaded. */
+export const BUNDLED_SOURCES: ReadonlyArray<{ name: string; data: unknown }> = [
+  { name: 'united-states.json', data: unitedStatesData },
+  { name: 'china.json', data: chinaData },
+  { name: 'g20.json', data: g20Data },
+];
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * The first and last ISO day a partial date may denote ("2013-03" -> 2013-03-01..2013-03-31),
+ * or undefined when the text is not a real calendar date.
+ */
+export function dateBounds(text: string): { first: string; last: string } | undefined {
+  const match = PARTIAL_DATE.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (match[2] === undefined) return { first: `${match[1]}-01-01`, last: `${match[1]}-12-31` };
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return undefined;
+  const lastDay = daysInMonth(year, month);
+  if (match[3] === undefined) {
+    return { first: `${match[1]}-${match[2]}-01`, last: `${match[1]}-${match[2]}-${pad2(lastDay)}` };
+  }
+  const day = Number(match[3]);
+  if (day < 1 || day > lastDay) return undefined;
+  return { first: text, last: text };
+}
+
+/**
+ * The key names are compared by: case, accents, dots and spacing do not matter, and initials
+ * written apart or together ("H. R.", "H.R.", "HR") are the same.
+ */
+export function normalizeNameForm(form: string): string {
+  const tokens = form
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\./g, ' ')
+    .split(/\s+/)
+    .filter((t) => t.length > 0);
+  const merged: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const joinsInitials = i > 0 && tokens[i].length === 1 && tokens[i - 1].length === 1;
+    if (joinsInitials) merged[merged.length - 1] += tokens[i];
+    else merged.push(tokens[i]);
+  }
+  return merged.join(' ');
+}
+
+/** Ways news writes the same post, reduced to the title the data files use. */
+const TITLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['secretary of defense', 'defense secretary'],
+  ['secretary of defence', 'defense secretary'],
+  ['defence secretary', 'defense secretary'],
+  ['secretary of war', 'defense secretary'],
+  ['war secretary', 'defense secretary'],
+  ['defence minister', 'defense minister'],
+  ['minister of defense', 'defense minister'],
+  ['minister of national defense', 'defense minister'],
+  ['secretary of the treasury', 'treasury secretary'],
+  ['minister of finance', 'finance minister'],
+  ['secretary of commerce', 'commerce secretary'],
+  ['minister of commerce', 'commerce minister'],
+  ['minister of foreign affairs', 'foreign minister'],
+  ['national security advisor', 'national security adviser'],
+  ['special envoy for climate', 'climate envoy'],
+  ['special envoy for climate change', 'climate envoy'],
+  ['special presidential envoy for climate', 'climate envoy'],
+  ['climate change envoy', 'climate envoy'],
+  ['state councillor', 'state councilor'],
+  ['vice-president', 'vice president'],
+  ['vice-premier', 'vice premier'],
+]);
+
+/** Words that say whose post it is, not which post ("U.S. Secretary of State", "Chinese Premier"). */
+const TITLE_QUALIFIERS = new Set(['us', 'u s', 'american', 'chinese', 'china', "china's", 'united states']);
+
+/** Posts that are one job under two national names, so a stated title matches either. */
+const TITLE_FAMILIES: ReadonlyMap<string, string> = new Map([
+  ['defense secretary', 'defense'],
+  ['defense minister', 'defense'],
+  ['treasury secretary', 'finance'],
+  ['finance minister', 'finance'],
+  ['commerce secretary', 'commerce'],
+  ['commerce minister', 'commerce'],
+  ['trade representative', 'trade'],
+  ['international trade representative', 'trade'],
+  ['foreign minister', 'foreign'],
+  ['foreign secretary', 'foreign'],
+  ['secretary of state', 'foreign'],
+]);
+
+function canonicalTitle(title: string): string {
+  let text = title
+    .toLowerCase()
+    .replace(/\./g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  for (const qualifier of TITLE_QUALIFIERS) {
+    if (text.startsWith(qualifier + ' ')) text = text.slice(qualifier.length + 1);
+  }
+  const synonym = TITLE_SYNONYMS.get(text);
+  if (synonym) return synonym;
+  if (text.startsWith('ambassador to the ')) return 'ambassador to ' + text.slice('ambassador to the '.length);
+  return text;
+}
+
+export function titlesMatch(stated: string, held: string): boolean {
+  const a = canonicalTitle(stated);
+  const b = canonicalTitle(held);
+  if (a === b) return true;
+  const family = TITLE_FAMILIES.get(a);
+  return family !== undefined && family === TITLE_FAMILIES.get(b);
+}
+
+export function sameCountry(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** Whether a role's tenure overlaps the ISO day interval [first, last]; open ends are unbounded. */
+function roleOverlaps(role: KbRole, first: string | null, last: string | null): boolean {
+  const roleFirst = role.from === null ? null : dateBounds(role.from)?.first ?? null;
+  const roleLast = role.to === null ? null : dateBounds(role.to)?.last ?? null;
+  if (last !== null && roleFirst !== null && roleFirst > last) return false;
+  if (first !== null && roleLast !== null && roleLast < first) return false;
+  return true;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function describeEntry(index: number, entry: unknown): string {
+  if (isRecord(entry)) {
+    if (typeof entry.id === 'string') return `entry ${index} ("${entry.id}")`;
+    if (typeof entry.name === 'string') return `entry ${index} ("${entry.name}")`;
+  }
+  return `entry ${index}`;
+}
+
+function parseRole(value: unknown, where: string, problems: string[]): KbRole | undefined {
+  if (!isRecord(value)) {
+    problems.push(`${where}: not an object; role skipped`);
+    return undefined;
+  }
+  const { title, country, from, to } = value;
+  if (typeof title !== 'string' || title.trim() === '') {
+    problems.push(`${where}: missing "title"; role skipped`);
+    return undefined;
+  }
+  const label = `${where} ("${title}")`;
+  if (typeof country !== 'string' || country.trim() === '') {
+    problems.push(`${label}: missing "country"; role skipped`);
+    return undefined;
+  }
+  for (const [field, date] of [['from', from], ['to', to]] as const) {
+    if (date !== null && date !== undefined && (typeof date !== 'string' || !dateBounds(date))) {
+      problems.push(`${label}: "${field}" is ${JSON.stringify(date)}, not YYYY, YYYY-MM or YYYY-MM-DD; role skipped`);
+      return undefined;
+    }
+  }
+  const role: KbRole = { title, country, from: typeof from === 'string' ? from : null, to: typeof to === 'string' ? to : null };
+  if (role.from !== null && role.to !== null && dateBounds(role.from)!.first > dateBounds(role.to)!.last) {
+    problems.push(`${label}: "from" ${role.from} is after "to" ${role.to}; role skipped`);
+    return undefined;
+  }
+  return role;
+}
+
+function parseOfficial(value: unknown, where: string, problems: string[]): Official | undefined {
+  if (!isRecord(value)) {
+    problems.push(`${where}: not an object; entry skipped`);
+    return undefined;
+  }
+  const { id, name, aliases, familyNameFirst, roles } = value;
+  if (typeof name !== 'string' || name.trim() === '') {
+    problems.push(`${where}: missing "name"; entry skipped`);
+    return undefined;
+  }
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+    problems.push(`${where}: "id" must be a lowercase slug, got ${JSON.stringify(id)}; entry skipped`);
+    return undefined;
+  }
+  if (aliases !== undefined && (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string'))) {
+    problems.push(`${where}: "aliases" must be a list of strings; entry skipped`);
+    return undefined;
+  }
+  if (familyNameFirst !== undefined && typeof familyNameFirst !== 'boolean') {
+    problems.push(`${where}: "familyNameFirst" must be true or false; entry skipped`);
+    return undefined;
+  }
+  if (!Array.isArray(roles)) {
+    problems.push(`${where}: "roles" must be a list; entry skipped`);
+    return undefined;
+  }
+  const parsedRoles: KbRole[] = [];
+  roles.forEach((role, i) => {
+    const parsed = parseRole(role, `${where} role ${i}`, problems);
+    if (parsed) parsedRoles.push(parsed);
+  });
+  return {
+    id,
+    name,
+    aliases: (aliases as string[] | undefined)?.filter((a) => a.trim() !== '') ?? [],
+    familyNameFirst: familyNameFirst ?? false,
+    roles: parsedRoles,
+  };
+}
+
+export class KnowledgeBase {
+  readonly officials: readonly Official[];
+  private readonly ids = new Map<string, Official>();
+  private readonly forms = new Map<string, Official[]>();
+
+  private constructor(officials: Official[]) {
+    this.officials = officials;
+    for (const official of officials) {
+      this.ids.set(official.id, official);
+      for (const form of [official.name, ...official.aliases]) {
+        const key = normalizeNameForm(form);
+        const holders = this.forms.get(key) ?? [];
+        if (!holders.includes(official)) holders.push(official);
+        this.forms.set(key, holders);
+      }
+    }
+  }
+
+  /** Validates each source; whatever is malformed is skipped and reported, the rest is kept. */
+  static fromSources(sources: Array<{ name: string; data: unknown }>): { kb: KnowledgeBase; problems: string[] } {
+    const problems: string[] = [];
+    const officials: Official[] = [];
+    const seen = new Map<string, string>();
+    for (const source of sources) {
+      const data = source.data;
+      if (!isRecord(data)) {
+        problems.push(`${source.name}: not a JSON object; file skipped`);
+        continue;
+      }
+      if (data.schema !== KB_SCHEMA) {
+        problems.push(`${source.name}: "schema" is ${JSON.stringify(data.schema)}, expected "${KB_SCHEMA}"; file skipped`);
+        continue;
+      }
+      if (!Array.isArray(data.officials)) {
+        problems.push(`${source.name}: "officials" must be a list; file skipped`);
+        continue;
+      }
+      data.officials.forEach((entry, index) => {
+        const where = `${source.name} ${describeEntry(index, entry)}`;
+        const official = parseOfficial(entry, where, problems);
+        if (!official) return;
+        const firstFile = seen.get(official.id);
+        if (firstFile !== undefined) {
+          problems.push(`${where}: id "${official.id}" already used in ${firstFile}; entry skipped`);
+          return;
+        }
+        seen.set(official.id, source.name);
+        officials.push(official);
+      });
+    }
+    return { kb: new KnowledgeBase(officials), problems };
+  }
+
+  byId(id: string): Official | undefined {
+    return this.ids.get(id);
+  }
+
+  /** Officials whose name or alias equals this form (case-insensitive, ignores dots and extra spaces); several when ambiguous. */
+  findByName(form: string): Official[] {
+    return [...(this.forms.get(normalizeNameForm(form)) ?? [])];
+  }
+
+  /** Roles in force on an ISO date ("2009-09-29"; "2009" or "2009-09" means any overlap with that year/month). */
+  rolesOn(official: Official, date: string): KbRole[] {
+    const bounds = dateBounds(date);
+    if (!bounds) return [];
+    return official.roles.filter((role) => roleOverlaps(role, bounds.first, bounds.last));
+  }
+
+  /**
+   * Best match for a person named in an article with an optional stated title/country and article date interval:
+   * prefers officials whose role matches the title and is in force in the interval. Undefined when
+   * nobody has the name, or when several fit equally well and guessing would risk a wrong attribution.
+   */
+  resolve(form: string, hint: ResolveHint = {}): Official | undefined {
+    const candidates = this.findByName(form);
+    if (candidates.length <= 1) return candidates[0];
+    const first = hint.earliest ? dateBounds(hint.earliest)?.first ?? null : null;
+    const last = hint.latest ? dateBounds(hint.latest)?.last ?? null : null;
+    const normalizedForm = normalizeNameForm(form);
+    let best: Official | undefined;
+    let bestScore = -1;
+    let tied = false;
+    for (const official of candidates) {
+      const score = this.fitness(official, normalizedForm, hint, first, last);
+      if (score > bestScore) {
+        best = official;
+        bestScore = score;
+        tied = false;
+      } else if (score === bestScore) {
+        tied = true;
+      }
+    }
+    return tied ? undefined : best;
+  }
+
+  /** How well an official fits what the article says; the weights rank a stated title in force above anything else. */
+  private fitness(official: Official, normalizedForm: string, hint: ResolveHint, first: string | null, last: string | null): number {
+    const inForce = official.roles.filter((role) => roleOverlaps(role, first, last));
+    const countryFits = (role: KbRole) => !hint.country || sameCountry(role.country, hint.country);
+    const titleFits = (role: KbRole) => hint.title !== undefined && titlesMatch(hint.title, role.title);
+    let score = 0;
+    if (inForce.some((role) => titleFits(role) && countryFits(role))) score += 8;
+    else if (official.roles.some((role) => titleFits(role) && countryFits(role))) score += 2;
+    if (inForce.length > 0 && (first !== null || last !== null)) score += 4;
+    if (hint.country && official.roles.some((role) => sameCountry(role.country, hint.country!))) score += 1;
+    if (normalizeNameForm(official.name) === normalizedForm) score += 1;
+    return score;
+  }
+}
+
+let bundled: KnowledgeBase | undefined;
+
+/** The bundled data files, imported as JSON so esbuild inlines them. */
+export function loadBundledKnowledgeBase(): KnowledgeBase {
+  bundled ??= KnowledgeBase.fromSources([...BUNDLED_SOURCES]).kb;
+  return bundled;
+}

@@ -1,0 +1,76 @@
+import nlp from 'compromise';
+import titlesData from '../../data/lexicon/titles.json';
+import organizationsData from '../../data/lexicon/organizations.json';
+import familyNamesData from '../../data/lexicon/family-names-first.json';
+
+/** compromise's tags that mark a word as a name rather than a common word. */
+const NAME_TAGS = /(FirstName|LastName|MaleName|FemaleName|Person|Place|Country|City|Region|ProperNoun|Organization|SportsTeam|Honorific)/;
+
+/**
+ * The word knowledge the entity finder uses: compromise's lexicon for ordinary English words,
+ * and Attaché's data files for titles of office and organization names.
+ */
+export class Lexicon {
+  private static shared: Lexicon | undefined;
+
+  readonly titleHeads: ReadonlySet<string>;
+  readonly titleModifiers: ReadonlySet<string>;
+  readonly notTitles: ReadonlySet<string>;
+  readonly honorifics: ReadonlySet<string>;
+  readonly kinship: ReadonlySet<string>;
+  readonly organizationHeads: ReadonlySet<string>;
+  /** Known organization names, keyed by their exact spelling. */
+  readonly organizationNames: ReadonlyMap<string, number>;
+  readonly organizationCountry: ReadonlyMap<string, string>;
+  /** The city an institution stands for ("White House" -> Washington), for "met at the White House". */
+  readonly organizationPlace: ReadonlyMap<string, string>;
+  readonly familyNamesFirst: ReadonlySet<string>;
+  private readonly words: Record<string, string>;
+
+  private constructor() {
+    const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
+    this.titleHeads = lower(titlesData.heads);
+    this.titleModifiers = lower(titlesData.modifiers);
+    this.notTitles = lower(titlesData.notTitles);
+    this.honorifics = lower(titlesData.honorifics);
+    this.kinship = lower(titlesData.kinship);
+    this.organizationHeads = lower(organizationsData.heads);
+    this.organizationNames = new Map(organizationsData.names.map((name) => [name, name.split(/\s+/).length]));
+    this.organizationCountry = new Map(Object.entries(organizationsData.countryOf));
+    this.organizationPlace = new Map(Object.entries(organizationsData.placeOf));
+    this.familyNamesFirst = new Set(familyNamesData.names);
+    this.words = (nlp.world() as { model: { one: { lexicon: Record<string, string> } } }).model.one.lexicon;
+  }
+
+  static get(): Lexicon {
+    Lexicon.shared ??= new Lexicon();
+    return Lexicon.shared;
+  }
+
+  /** compromise's tag for a lowercase word, if it knows one. */
+  tagOf(lower: string): string | undefined {
+    return Object.prototype.hasOwnProperty.call(this.words, lower) ? this.words[lower] : undefined;
+  }
+
+  /** An ordinary English word ("the", "after", "house"), not a name compromise knows. */
+  isCommonWord(lower: string): boolean {
+    const tag = this.tagOf(lower);
+    return tag !== undefined && !NAME_TAGS.test(tag);
+  }
+
+  /** compromise lists it as a given name or a surname. */
+  isKnownNamePart(lower: string): boolean {
+    const tag = this.tagOf(lower);
+    return tag !== undefined && /(FirstName|LastName|MaleName|FemaleName|Person)/.test(tag);
+  }
+
+  /** Month and weekday names, which are capitalised but never part of a name. */
+  isDateWord(lower: string): boolean {
+    const tag = this.tagOf(lower);
+    return tag !== undefined && /(Month|WeekDay|Date)/.test(tag);
+  }
+
+  isTitleWord(lower: string): boolean {
+    return this.titleHeads.has(lower) || this.titleModifiers.has(lower);
+  }
+}
