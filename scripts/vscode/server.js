@@ -23,12 +23,13 @@ const quietSettings = {
   'git.enabled': false,
 };
 
-function freePort() {
+/** A port nobody listens on: the one asked for (rejects when taken) or one the system picks. */
+function freePort(wanted = 0) {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
+    probe.on('error', (error) => reject(error.code === 'EADDRINUSE' ? new Error(`port ${wanted} is already in use`) : error));
+    probe.listen(wanted, '127.0.0.1', () => {
       const { port } = probe.address();
       probe.close(() => resolve(port));
     });
@@ -83,12 +84,14 @@ function installVsix(vsix, dirs, env) {
  * @param {string[]} [options.vsixFiles] extensions to install into the fresh extensions folder
  * @param {object} [options.env] extra environment for the server (and so the extension host)
  * @param {boolean} [options.echo] print the server's own output (it is kept for errors anyway)
+ * @param {number} [options.port] a fixed port instead of a free one
  * @param {number} [options.readyTimeoutMs]
  */
-async function startServer({ settings = {}, vsixFiles = [], env: extraEnv = {}, echo = false, readyTimeoutMs = 60000 } = {}) {
+async function startServer({ settings = {}, vsixFiles = [], env: extraEnv = {}, echo = false, port: fixedPort, readyTimeoutMs = 60000 } = {}) {
   if (!fs.existsSync(paths.codeServerEntry)) {
     throw new Error(`code-server is not installed (${paths.codeServerEntry}); run node scripts/vscode/install.js`);
   }
+  const port = await freePort(fixedPort);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'attache-vscode-'));
   const dirs = {
     root,
@@ -102,8 +105,6 @@ async function startServer({ settings = {}, vsixFiles = [], env: extraEnv = {}, 
     fs.mkdirSync(dir, { recursive: true });
   }
   fs.writeFileSync(path.join(dirs.data, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings }, null, 2));
-
-  const port = await freePort();
   fs.writeFileSync(dirs.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const env = {
     ...process.env,
@@ -116,7 +117,12 @@ async function startServer({ settings = {}, vsixFiles = [], env: extraEnv = {}, 
     EXTENSIONS_GALLERY: '{}',
     ...extraEnv,
   };
-  for (const vsix of vsixFiles) installVsix(vsix, dirs, env);
+  try {
+    for (const vsix of vsixFiles) installVsix(vsix, dirs, env);
+  } catch (error) {
+    fs.rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
 
   // Own process group, so stop() ends the extension host and other helpers with the server.
   const child = spawn(process.execPath, serverArgs(port, dirs), { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -99,9 +99,19 @@ export class Engine {
         mention.key = `person:${person.index}`;
         person.titles.push(...roles.titlesOf(mention));
       }
-      person.titles = mergeTitles(person.titles);
-      const first = person.titles[0];
+    }
+    for (const person of people) {
+      const first = person.titles.find((t) => !t.relativeOf);
       person.official = this.knowledgeBase.resolve(person.fullName, first ? { title: first.title, country: first.country } : {});
+    }
+    for (const person of people) {
+      for (const title of person.titles) {
+        const relative = title.relativeOf && clusterOf.get(title.relativeOf);
+        if (!relative || relative === person) continue;
+        title.title = `${title.title} of ${relative.official?.name ?? relative.fullName}`;
+        title.country = this.countryOf(relative);
+      }
+      person.titles = mergeTitles(person.titles);
     }
     return people;
   }
@@ -138,7 +148,8 @@ export class Engine {
     const refs: SentenceReference[] = [];
     for (const m of mentions) {
       if (m.kind === 'person') refs.push({ kind: 'person', id: m.key.slice('person:'.length), firstToken: m.firstToken, lastToken: m.lastToken });
-      else if (m.kind === 'place' && !m.nested) refs.push({ kind: 'place', id: m.key, firstToken: m.firstToken, lastToken: m.lastToken });
+      // A landmark stands for its city as a meeting place: "at the White House" is in Washington.
+      else if (m.kind === 'place' && !m.nested) refs.push({ kind: 'place', id: this.lexicon.organizationPlace.get(m.key) ?? m.key, firstToken: m.firstToken, lastToken: m.lastToken });
       else if (m.kind === 'organization') {
         refs.push({ kind: 'organization', id: m.key, firstToken: m.firstToken, lastToken: m.lastToken, placeName: this.lexicon.organizationPlace.get(m.text) });
       }

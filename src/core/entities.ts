@@ -141,10 +141,14 @@ export class EntityFinder {
     const w = words[i];
     if (!w.capitalized || !/\p{L}/u.test(w.word)) return false;
     if (headline) return true;
-    if (i === sentenceFirst || /["“(]\s*$/.test(words[i - 1]?.token.post ?? '') || /["“(]/.test(w.token.pre)) {
-      return !this.lexicon.isCommonWord(w.lower) || this.startsKnownName(words, i);
+    if (this.isSentenceStart(words, i, sentenceFirst)) {
+      return !this.lexicon.isFunctionWord(w.lower) || this.startsKnownName(words, i);
     }
     return true;
+  }
+
+  private isSentenceStart(words: Word[], i: number, sentenceFirst: number): boolean {
+    return i === sentenceFirst || /["“(]\s*$/.test(words[i - 1]?.token.post ?? '') || /["“(]/.test(words[i].token.pre);
   }
 
   /** A sentence-initial capital that is also a common word can still begin a name ("Mark Rutte", "White House"). */
@@ -179,7 +183,7 @@ export class EntityFinder {
         continue;
       }
       if (place && !(titled && this.isNameStart(words, i))) {
-        const nameEnd = this.compoundNameEnd(words, i, place.end, last);
+        const nameEnd = this.compoundNameEnd(words, place.end, last);
         if (nameEnd > place.end) {
           out.push(this.mention('organization', words, i, nameEnd, this.text(words, i, nameEnd)));
           this.placesInside(words, i, nameEnd, out);
@@ -193,6 +197,12 @@ export class EntityFinder {
         continue;
       }
       if (this.gazetteer.countryOfDemonym(words[i].word) || CONNECTORS.has(words[i].lower) || words[i].lower === 'the') {
+        i++;
+        continue;
+      }
+      if (!titled && this.isSentenceStart(words, i, sentenceFirst) && this.lexicon.isCommonWord(words[i].lower) && !this.startsKnownName(words, i)) {
+        // "Officials said", "Wang said": only the rest of the article can tell a name from a word here.
+        unresolved.push({ first: i, last: i + 1 });
         i++;
         continue;
       }
@@ -215,7 +225,7 @@ export class EntityFinder {
    * A place followed by other capitalised words that are neither a title, a place nor a date
    * names something else: "U.S. Open", "Chicago Cubs", "Hong Kong Stock Exchange".
    */
-  private compoundNameEnd(words: Word[], first: number, placeEnd: number, last: number): number {
+  private compoundNameEnd(words: Word[], placeEnd: number, last: number): number {
     let j = placeEnd;
     while (j < last && !words[j - 1].breakAfter && !words[j - 1].hyphenAfter && words[j].capitalized && !CONNECTORS.has(words[j].lower)) {
       if (this.titleAt(words, j, last) > j || this.placeAt(words, j, last, false) || this.gazetteer.countryOfDemonym(words[j].word)) break;

@@ -58,6 +58,12 @@ export class Lexicon {
     return tag !== undefined && !NAME_TAGS.test(tag);
   }
 
+  /** Closed-class words and verbs, which never start a name even when capitalised at a sentence start. */
+  isFunctionWord(lower: string): boolean {
+    const tag = this.tagOf(lower);
+    return tag !== undefined && /(Determiner|Preposition|Conjunction|Pronoun|Adverb|QuestionWord|Modal|Copula|Verb|Tense|Infinitive|Gerund|Participle|Expression|Negative|Auxiliary)/.test(tag);
+  }
+
   /** compromise lists it as a given name or a surname. */
   isKnownNamePart(lower: string): boolean {
     const tag = this.tagOf(lower);

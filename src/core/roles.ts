@@ -9,6 +9,8 @@ export interface StatedTitle {
   title: string;
   country: string | null;
   span: Span;
+  /** For a kinship title ("his wife Peng Liyuan"): the person it is relative to, completed once people are known. */
+  relativeOf?: Mention;
 }
 
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'to', 'in']);
@@ -58,7 +60,20 @@ export class RoleReader {
     return (this.lexicon.titleHeads.has(lower) || this.lexicon.titleModifiers.has(lower)) && !this.lexicon.notTitles.has(lower);
   }
 
+  /** "his wife Peng Liyuan": a kinship word after his/her names a relation to the person just before. */
+  private kinshipBefore(mention: Mention): StatedTitle | undefined {
+    const i = mention.firstToken - 1;
+    if (i < 1 || !this.lexicon.kinship.has(this.lower(i)) || !/^(his|her)$/.test(this.lower(i - 1)) || this.breaksAfter(i)) return undefined;
+    const sentence = this.tokens[i].sentence;
+    // "his" refers to the sentence's subject, its first person, not to the nearest name.
+    const relative = this.mentions.find((m) => m.kind === 'person' && m.lastToken <= i - 1 && this.tokens[m.firstToken].sentence === sentence && m !== mention);
+    if (!relative) return undefined;
+    return { ...this.stated(i, i + 1, null), relativeOf: relative };
+  }
+
   private titleBefore(mention: Mention): StatedTitle | undefined {
+    const kinship = this.kinshipBefore(mention);
+    if (kinship) return kinship;
     let i = mention.firstToken - 1;
     let titleStart = -1;
     let titleEnd = -1;

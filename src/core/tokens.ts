@@ -48,7 +48,7 @@ export function tokenize(text: string): Tokenized {
       offset = end + term.post.length;
       if (term.text.length === 0) continue;
       if (sentenceStart < 0) sentenceStart = start;
-      tokens.push({ text: term.text, start, end, pre: term.pre, post: term.post, normal: term.normal, sentence: sentences.length });
+      pushSplittingCompounds(tokens, { text: term.text, start, end, pre: term.pre, post: term.post, normal: term.normal, sentence: sentences.length });
     }
     if (tokens.length > first) {
       sentences.push({ start: sentenceStart, end: tokens[tokens.length - 1].end, first, last: tokens.length });
@@ -59,21 +59,44 @@ export function tokenize(text: string): Tokenized {
 }
 
 /**
+ * compromise keeps "U.S.-China" as one word; each capitalised part names something of its own
+ * ("China-U.S. relations" has two places), so such compounds become one token per part, joined
+ * by a "-" in post. Lowercase parts stay attached ("one-China", "Jae-in").
+ */
+function pushSplittingCompounds(tokens: Token[], token: Token): void {
+  const parts = token.text.split(/(?<=[\p{L}.])-(?=\p{Lu})/u);
+  if (parts.length < 2 || !/^\p{Lu}/u.test(parts[0])) {
+    tokens.push(token);
+    return;
+  }
+  let start = token.start;
+  parts.forEach((part, index) => {
+    const last = index === parts.length - 1;
+    tokens.push({ ...token, text: part, start, end: start + part.length, pre: index === 0 ? token.pre : '', post: last ? token.post : '-', normal: part.toLowerCase() });
+    start += part.length + 1;
+  });
+}
+
+/**
  * compromise joins lines that have no final stop, so a headline, a byline or a dateline runs
  * into the next paragraph. A line break ends a sentence when the line before it is short (a
  * heading) or ends in a stop; a long line without one is hard-wrapped prose that continues.
  */
 function splitAtBlankLines(tokens: Token[], sentences: Sentence[], text: string): void {
-  const result: Sentence[] = [];
+  const joined: Sentence[] = [];
   for (const sentence of sentences) {
+    const previous = joined[joined.length - 1];
+    if (previous && isHardWrapped(tokens, previous.last - 1, text)) {
+      previous.end = sentence.end;
+      previous.last = sentence.last;
+    } else joined.push({ ...sentence });
+  }
+  const result: Sentence[] = [];
+  for (const sentence of joined) {
     let first = sentence.first;
     for (let i = sentence.first; i < sentence.last - 1; i++) {
-      const post = tokens[i].post;
-      if (!post.includes('\n')) continue;
-      const lineStart = text.lastIndexOf('\n', tokens[i].start) + 1;
-      const lineLength = tokens[i].end - lineStart;
-      const endsInStop = /^[.!?:;"”']/.test(post.trim()) || /[.!?:;"”']$/.test(tokens[i].text);
-      if (lineLength < HEADING_LENGTH || endsInStop) {
+      if (!tokens[i].post.includes('\n')) continue;
+      if (!isHardWrapped(tokens, i, text)) {
         result.push({ start: tokens[first].start, end: tokens[i].end, first, last: i + 1 });
         first = i + 1;
       }
@@ -84,6 +107,15 @@ function splitAtBlankLines(tokens: Token[], sentences: Sentence[], text: string)
     for (let i = sentence.first; i < sentence.last; i++) tokens[i].sentence = index;
   });
   sentences.splice(0, sentences.length, ...result);
+}
+
+/** The line ending after token i is long and has no stop: prose wrapped by hand, which goes on. */
+function isHardWrapped(tokens: Token[], i: number, text: string): boolean {
+  const post = tokens[i].post;
+  if (!post.includes('\n')) return false;
+  const lineStart = text.lastIndexOf('\n', tokens[i].start) + 1;
+  const endsInStop = /^[.!?:;"”']/.test(post.trim()) || /[.!?:;"”']$/.test(tokens[i].text);
+  return !endsInStop && tokens[i].end - lineStart >= HEADING_LENGTH;
 }
 
 /** Lines shorter than this without a stop are headings, bylines or credits, not wrapped prose. */

@@ -179,7 +179,8 @@ describe('Gazetteer', () => {
   });
 
   describe('data files', () => {
-    const placeTypes = new Set(['region', 'continent', 'water', 'landmark']);
+    // England, Scotland, Wales and Northern Ireland are kept here as countries of the United Kingdom.
+    const placeTypes = new Set(['region', 'continent', 'water', 'landmark', 'country']);
     const countries = countriesData as CountryRecord[];
     const countryNames = new Set(countries.map((c) => c.name));
 

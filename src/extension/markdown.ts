@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { DateValue } from '../core/types';
+
+/** The only commands a hover or tooltip link may run: Attaché's own, never one a document names. */
+export const LINK_COMMANDS = ['attache.openEvidence', 'attache.filterTimeline'];
+
+export interface EvidenceTarget {
+  uri: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Text from an article rendered literally: every ASCII punctuation character is backslash-escaped
+ * (CommonMark allows it for all of them), so no link, image, HTML tag, entity, autolink or theme
+ * icon can form from a document's words.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&').replace(/\s+/g, ' ');
+}
+
+/** A markdown link to one of LINK_COMMANDS; the label is escaped here. */
+export function commandLink(label: string, command: string, args: unknown): string {
+  // encodeURIComponent leaves parentheses alone, and an unbalanced one would end the link early.
+  const query = encodeURIComponent(JSON.stringify([args])).replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return `[${escapeMarkdown(label)}](command:${command}?${query})`;
+}
+
+/** A MarkdownString that may run Attaché's own commands and nothing else, and renders no HTML. */
+export function safeMarkdown(): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString('', false);
+  markdown.isTrusted = { enabledCommands: LINK_COMMANDS };
+  markdown.supportHtml = false;
+  return markdown;
+}
+
+/** "2023-09-18", "2023-09", "2009" or "undated". */
+export function formatDate(date: DateValue): string {
+  return date.value ?? 'undated';
+}
+
+/** "2021-01-26 – 2025-01-20", "2013-03-14 – present", "? – 2013-03-14", or "" when nothing is known. */
+export function formatTenure(from: string | null, to: string | null): string {
+  if (!from && !to) return '';
+  return `${from ?? '?'} – ${to ?? 'present'}`;
+}
+
+/** The article's path as a reader knows it: relative to its workspace folder when it has one. */
+export function articleName(article: string): string {
+  try {
+    return vscode.workspace.asRelativePath(vscode.Uri.parse(article, true), false);
+  } catch {
+    return article;
+  }
+}
