@@ -78,7 +78,7 @@ export class EntityFinder {
     const word = possessive ? token.text.slice(0, -2) : token.text;
     const initial = /^\p{Lu}$/u.test(word) && post.startsWith('.');
     const hyphenAfter = /^[-‐‑]$/.test(post);
-    const breakAfter = !hyphenAfter && !initial && /[^\s]/.test(post.replace(/^\.(?=\s|$)/, isAbbreviation(word) ? '' : '.'));
+    const breakAfter = (!hyphenAfter && !initial && /[^\s]/.test(post.replace(/^\.(?=\s|$)/, isAbbreviation(word) ? '' : '.'))) || post.includes('\n');
     return {
       token,
       word,
@@ -183,7 +183,7 @@ export class EntityFinder {
         continue;
       }
       if (place && !(titled && this.isNameStart(words, i))) {
-        const nameEnd = this.compoundNameEnd(words, place.end, last);
+        const nameEnd = headline ? place.end : this.compoundNameEnd(words, place.end, last);
         if (nameEnd > place.end) {
           out.push(this.mention('organization', words, i, nameEnd, this.text(words, i, nameEnd)));
           this.placesInside(words, i, nameEnd, out);
@@ -207,6 +207,12 @@ export class EntityFinder {
         continue;
       }
       const nameEnd = this.nameEnd(words, i, last, headline);
+      const feature = this.placeByFeatureWord(words, i, nameEnd);
+      if (feature) {
+        out.push({ ...this.mention('place', words, i, nameEnd, feature.name), place: feature });
+        i = nameEnd;
+        continue;
+      }
       if (headline) {
         unresolved.push({ first: i, last: nameEnd });
       } else if (this.isPerson(words, i, nameEnd, titled)) {
@@ -233,6 +239,15 @@ export class EntityFinder {
       j++;
     }
     return j;
+  }
+
+  /** "Yangtze River", "Lake Victoria", "Ellis Park": a name the gazetteer lacks that a geographic word makes a place. */
+  private placeByFeatureWord(words: Word[], first: number, last: number): PlaceEntry | undefined {
+    if (last - first < 2) return undefined;
+    const type = this.lexicon.placeWordsAfter.get(words[last - 1].word) ?? this.lexicon.placeWordsBefore.get(words[first].word);
+    if (!type) return undefined;
+    const name = this.text(words, first, last);
+    return { name, type, country: null };
   }
 
   /** "Chicago 5 Montreal 3", "Surrey 342 for 6": a city or county in a results line is a team, not a place. */

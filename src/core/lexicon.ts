@@ -2,6 +2,9 @@ import nlp from 'compromise';
 import titlesData from '../../data/lexicon/titles.json';
 import organizationsData from '../../data/lexicon/organizations.json';
 import familyNamesData from '../../data/lexicon/family-names-first.json';
+import geographyData from '../../data/lexicon/geography.json';
+import commonWordsData from '../../data/lexicon/common-words.json';
+import { PlaceType } from './types';
 
 /** compromise's tags that mark a word as a name rather than a common word. */
 const NAME_TAGS = /(FirstName|LastName|MaleName|FemaleName|Person|Place|Country|City|Region|ProperNoun|Organization|SportsTeam|Honorific)/;
@@ -25,7 +28,12 @@ export class Lexicon {
   /** The city an institution stands for ("White House" -> Washington), for "met at the White House". */
   readonly organizationPlace: ReadonlyMap<string, string>;
   readonly familyNamesFirst: ReadonlySet<string>;
+  /** Words that begin ("Lake", "Mount") or end ("River", "Stadium") the name of a place, with its kind. */
+  readonly placeWordsBefore: ReadonlyMap<string, PlaceType>;
+  readonly placeWordsAfter: ReadonlyMap<string, PlaceType>;
   private readonly words: Record<string, string>;
+  /** Everyday words compromise's small lexicon lacks ("division", "palace"). */
+  private readonly everyday: ReadonlySet<string>;
 
   private constructor() {
     const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
@@ -39,6 +47,9 @@ export class Lexicon {
     this.organizationCountry = new Map(Object.entries(organizationsData.countryOf));
     this.organizationPlace = new Map(Object.entries(organizationsData.placeOf));
     this.familyNamesFirst = new Set(familyNamesData.names);
+    this.placeWordsBefore = new Map(Object.entries(geographyData.before) as Array<[string, PlaceType]>);
+    this.placeWordsAfter = new Map(Object.entries(geographyData.after) as Array<[string, PlaceType]>);
+    this.everyday = new Set(commonWordsData.words.split(' '));
     this.words = (nlp.world() as { model: { one: { lexicon: Record<string, string> } } }).model.one.lexicon;
   }
 
@@ -55,7 +66,8 @@ export class Lexicon {
   /** An ordinary English word ("the", "after", "house"), not a name compromise knows. */
   isCommonWord(lower: string): boolean {
     const tag = this.tagOf(lower);
-    return tag !== undefined && !NAME_TAGS.test(tag);
+    if (tag === undefined) return this.everyday.has(lower);
+    return !NAME_TAGS.test(tag);
   }
 
   /** Closed-class words and verbs, which never start a name even when capitalised at a sentence start. */

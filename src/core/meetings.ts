@@ -89,7 +89,7 @@ export function findStatedMeetings(tokenized: Tokenized, references: SentenceRef
       const evidence = spanOf(tokenized, units, offsets, matchStart, matchEnd);
       found.push({
         participants: people,
-        place: place !== undefined ? place : placeNear(template, matchStart, matchEnd, placeNames),
+        place: place !== undefined ? place : placeNear(template, matchStart, matchEnd, placeNames, kind === 'visit'),
         kind,
         status: status ?? statusOf(template, matchStart, matchEnd),
         evidence,
@@ -185,9 +185,9 @@ function statusOf(template: string, start: number, end: number): MeetingStatus {
 }
 
 /** "in Beijing", "at the White House": the first place a preposition introduces in or just after the match. */
-function placeNear(template: string, start: number, end: number, placeNames: string[]): string | null {
+function placeNear(template: string, start: number, end: number, placeNames: string[], visit: boolean): string | null {
   const near = template.slice(start, end) + template.slice(end).split(' ').slice(0, PLACE_WINDOW).join(' ');
-  const m = /\b(?:in|at|to) (?:the )?@L(\d+)/.exec(near);
+  const m = (visit ? /\b(?:in|at|to) (?:the )?@L(\d+)/ : /\b(?:in|at) (?:the )?@L(\d+)/).exec(near);
   if (m) return placeNames[Number(m[1])];
   return null;
 }

@@ -1,0 +1,83 @@
+// Speed and memory of the engine against raw compromise on the same text, in the same run.
+// Usage: npm run bench [-- <CoNLL file>] (default ../shared/eval/conll2003-dev/eng.testa when present)
+const fs = require('fs');
+const path = require('path');
+const nlp = require('compromise');
+const { Engine, analyzeCorpus } = require('../dist/core.js');
+
+const TARGET_BYTES = 1024 * 1024;
+const conllPath = process.argv[2] || path.join(__dirname, '..', '..', 'shared', 'eval', 'conll2003-dev', 'eng.testa');
+
+/** Articles of realistic size: the seeds, and the dev set's Reuters stories as plain text. */
+function sourceArticles() {
+  const seedsDir = path.join(__dirname, '..', 'seeds');
+  const articles = fs.readdirSync(seedsDir).sort().map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+  if (fs.existsSync(conllPath)) {
+    let current = [];
+    let sentence = [];
+    for (const line of fs.readFileSync(conllPath, 'utf8').split(/\r?\n/)) {
+      if (line.startsWith('-DOCSTART-')) {
+        if (current.length) articles.push(current.join('\n'));
+        current = [];
+      } else if (line.trim() === '') {
+        if (sentence.length) current.push(sentence.join(' '));
+        sentence = [];
+      } else sentence.push(line.split(' ')[0]);
+    }
+    if (current.length) articles.push(current.join('\n'));
+  } else {
+    console.log(`(no CoNLL file at ${conllPath}: using the seeds only)`);
+  }
+  const corpus = [];
+  let bytes = 0;
+  while (bytes < TARGET_BYTES) {
+    for (const article of articles) {
+      corpus.push(article);
+      bytes += Buffer.byteLength(article);
+    }
+  }
+  return { corpus, bytes };
+}
+
+function words(texts) {
+  return texts.reduce((n, t) => n + (t.match(/\S+/g) || []).length, 0);
+}
+
+function measure(label, fn) {
+  global.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+  const start = process.hrtime.bigint();
+  fn();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  return { label, seconds, peakMB: (peak - before) / 1024 / 1024 };
+}
+
+const { corpus, bytes } = sourceArticles();
+const wordCount = words(corpus);
+console.log(`Text: ${corpus.length} articles, ${(bytes / 1024 / 1024).toFixed(2)} MB, ${wordCount} words`);
+
+const engine = new Engine();
+engine.analyze({ uri: 'warm-up', text: corpus[0], version: 0 });
+nlp(corpus[0]).people();
+
+const baseline = measure('compromise people() + places()', () => {
+  for (const text of corpus) {
+    const doc = nlp(text);
+    doc.people().out('array');
+    doc.places().out('array');
+  }
+});
+const attache = measure('Attaché analyze (entities, roles, meetings, dates) + corpus', () => {
+  const analyses = corpus.map((text, i) => engine.analyze({ uri: `article-${i}`, text, version: 1 }));
+  analyzeCorpus(analyses, engine.knowledgeBase);
+});
+
+for (const r of [baseline, attache]) {
+  console.log(`${r.label.padEnd(62)} ${(wordCount / r.seconds).toFixed(0).padStart(8)} words/s  ${r.seconds.toFixed(2).padStart(6)} s  peak heap +${r.peakMB.toFixed(0)} MB`);
+}
+console.log(`Ratio (Attaché words/s ÷ compromise words/s): ${(baseline.seconds / attache.seconds).toFixed(2)}`);
+console.log(`Process peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
