@@ -38,8 +38,6 @@ interface Word {
 
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'y', 'ben', 'abu', 'bint']);
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'ben', 'abu', 'bint', 'y']);
-/** Verbs of saying that follow a person's name far more often than any other kind of name. */
-const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stressed', 'noted', 'asked', 'replied', 'argued', 'insisted', 'warned', 'wrote', 'recalled', 'emphasized', 'emphasised', 'explained', 'urged', 'expressed', 'met', 'visited', 'thanked']);
 
 export interface EntityFinderOptions {
   gazetteer: Gazetteer;
@@ -196,7 +194,8 @@ export class EntityFinder {
         i = place.end;
         continue;
       }
-      if (this.gazetteer.countryOfDemonym(words[i].word) || CONNECTORS.has(words[i].lower) || words[i].lower === 'the') {
+      const particleStartsName = NAME_PARTICLES.has(words[i].lower) && words[i].capitalized && i + 1 < last && !words[i].breakAfter;
+      if (this.gazetteer.countryOfDemonym(words[i].word) || (CONNECTORS.has(words[i].lower) && !particleStartsName) || words[i].lower === 'the' || this.lexicon.isDateWord(words[i].lower)) {
         i++;
         continue;
       }
@@ -206,7 +205,16 @@ export class EntityFinder {
         i++;
         continue;
       }
-      const nameEnd = this.nameEnd(words, i, last, headline);
+      let nameEnd = this.nameEnd(words, i, last, headline);
+      if (!headline && nameEnd < last && !words[nameEnd - 1].breakAfter && !words[nameEnd - 1].hyphenAfter && this.placeAt(words, nameEnd, last, false) && !this.isPerson(words, i, nameEnd, titled)) {
+        // "Tour de France", "Spartak Moscow": an unknown name run into a place names one thing.
+        const end = this.compoundNameEnd(words, this.placeAt(words, nameEnd, last, false)!.end, last);
+        out.push(this.mention('organization', words, i, end, this.text(words, i, end)));
+        this.placesInside(words, i, end, out);
+        i = end;
+        titled = false;
+        continue;
+      }
       const feature = this.placeByFeatureWord(words, i, nameEnd);
       if (feature) {
         out.push({ ...this.mention('place', words, i, nameEnd, feature.name), place: feature });
@@ -408,8 +416,6 @@ export class EntityFinder {
     if (length >= 2 && (this.gazetteer.isGivenName(head.word) || head.initial)) return true;
     if (length >= 2 && this.lexicon.familyNamesFirst.has(head.word) && !this.lexicon.isCommonWord(words[first + 1].lower)) return true;
     if (length >= 2 && this.looksLikeName(words, first, last) && !this.anyOrganizationWord(words, first, last)) return true;
-    const after = words[last];
-    if (length === 1 && after && !words[last - 1].breakAfter && SPEECH_VERBS.has(after.lower) && !this.lexicon.isCommonWord(head.lower)) return true;
     return false;
   }
 
@@ -456,6 +462,18 @@ export class EntityFinder {
       if (!m.nested) known.set(m.text.toUpperCase(), m.kind);
     }
     for (const [part] of personParts) if (known.get(part) === 'place') known.set(part, 'person');
+    const placeAt = new Map(mentions.filter((m) => m.kind === 'place').map((m) => [m.firstToken, m]));
+    const located = new Map<string, PlaceEntry>();
+    for (const { first, last } of unresolved) {
+      // "TAVILDARA, Tajikistan", "Bistrita, Romania": a name followed by its country is a place there.
+      const country = placeAt.get(last);
+      if (!country?.place || !['country', 'region'].includes(country.place.type) || !/^\s*,\s*$/.test(words[last - 1].token.post)) continue;
+      const text = this.text(words, first, last);
+      if (this.lexicon.isCommonWord(words[first].lower) && last - first === 1) continue;
+      const name = isAllCaps(text) ? titleCase(text) : text;
+      located.set(text.toUpperCase(), { name, type: 'city', country: country.place.type === 'country' ? country.place.name : country.place.country });
+      known.set(text.toUpperCase(), 'place');
+    }
     for (const m of mentions) {
       if (m.kind === 'place' && m.lastToken - m.firstToken === 1 && personParts.has(m.text.toUpperCase()) && !this.isFullPersonName(mentions, m)) {
         m.kind = 'person';
@@ -471,7 +489,7 @@ export class EntityFinder {
       if (kind === 'person') {
         mentions.push(this.mention('person', words, first, last, ''));
       } else if (kind === 'place') {
-        const entry = this.gazetteer.lookupPlace(this.text(words, first, last));
+        const entry = this.gazetteer.lookupPlace(this.text(words, first, last)) ?? located.get(text);
         if (entry) mentions.push({ ...this.mention('place', words, first, last, entry.name), place: entry });
       } else if (kind === 'organization') {
         mentions.push(this.mention('organization', words, first, last, this.text(words, first, last)));
@@ -480,6 +498,10 @@ export class EntityFinder {
       }
     }
   }
+}
+
+function titleCase(text: string): string {
+  return text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
 }
 
 function isAbbreviation(word: string): boolean {

@@ -47,6 +47,12 @@ export function tokenize(text: string): Tokenized {
       const end = start + term.text.length;
       offset = end + term.post.length;
       if (term.text.length === 0) continue;
+      // Spaced punctuation ("Kohl , 66 ,") belongs to the words around it, as in unspaced text.
+      const previous = tokens.length > first ? tokens[tokens.length - 1] : undefined;
+      if (!/[\p{L}\p{N}]/u.test(term.text) && previous) {
+        previous.post += term.pre + term.text + term.post;
+        continue;
+      }
       if (sentenceStart < 0) sentenceStart = start;
       pushSplittingCompounds(tokens, { text: term.text, start, end, pre: term.pre, post: term.post, normal: term.normal, sentence: sentences.length });
     }
