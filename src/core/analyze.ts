@@ -85,7 +85,7 @@ export class Engine {
       const candidates = people.filter((p) => parts.every((part) => p.parts.has(part)));
       let cluster: PersonCluster | undefined;
       if (candidates.length === 1) cluster = candidates[0];
-      else if (candidates.length > 1) cluster = nearestBefore(candidates, mention) ?? candidates[0];
+      else if (candidates.length > 1) cluster = firstMentioned(candidates);
       if (!cluster) {
         cluster = { index: people.length, fullName: mention.text, parts: new Set(parts), mentions: [], titles: [], titleOnly: [] };
         people.push(cluster);
@@ -316,18 +316,13 @@ export class Engine {
   }
 }
 
-function nearestBefore(candidates: PersonCluster[], mention: Mention): PersonCluster | undefined {
-  let best: PersonCluster | undefined;
-  let bestStart = -1;
-  for (const c of candidates) {
-    for (const m of c.mentions) {
-      if (m.start < mention.start && m.start > bestStart) {
-        best = c;
-        bestStart = m.start;
-      }
-    }
-  }
-  return best;
+/**
+ * A bare surname two people share goes to the one the article introduced first: news names its
+ * protagonist first and calls others by full or given name ("Melania").
+ */
+function firstMentioned(candidates: PersonCluster[]): PersonCluster {
+  const firstStart = (c: PersonCluster) => Math.min(...c.mentions.map((m) => m.start));
+  return [...candidates].sort((a, b) => firstStart(a) - firstStart(b))[0];
 }
 
 /** "Mayor" and later "mayor of Los Angeles" are one role: keep the fuller title. */
