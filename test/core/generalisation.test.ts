@@ -96,6 +96,29 @@ describe('articles from other outlets and eras', () => {
     });
   });
 
+  describe('an agency report of a day of meetings', () => {
+    const a = analyse(
+      'LONDON, June 3 (AP) - Indian Prime Minister Manmohan Singh had a day of meetings with British Prime Minister Gordon Brown, ' +
+        'Foreign Secretary David Miliband and opposition leader David Cameron. Singh will visit Paris next week.',
+    );
+
+    it('counts one meeting per counterpart, in the dateline city', () => {
+      assert.deepStrictEqual(
+        a.meetings.filter((m) => m.kind === 'meeting').map((m) => [m.participants[1], m.place, m.status]),
+        [['Gordon Brown', 'London', 'held'], ['David Miliband', 'London', 'held'], ['David Cameron', 'London', 'held']],
+      );
+    });
+
+    it('finds the planned visit', () => {
+      assert.deepStrictEqual(a.meetings.filter((m) => m.kind === 'visit').map((m) => [m.participants, m.place, m.status]), [[['Manmohan Singh'], 'Paris', 'planned']]);
+    });
+
+    it('leaves the year open when the tenures allow two', () => {
+      assert.strictEqual(a.date.value, null);
+      assert.match(a.date.basis, /2008/);
+    });
+  });
+
   describe('one surname, two people', () => {
     const a = analyse('Donald Trump met Xi Jinping in Osaka. First Lady Melania Trump visited a school. Trump said the talks went well.');
 
