@@ -175,6 +175,12 @@ export class EntityFinder {
         continue;
       }
       const titleEnd = this.titleAt(words, i, last);
+      if (titleEnd === last && titleEnd - i === 1 && !titled) {
+        // A lone title word may be a surname of someone named earlier ("Billie Jean King" ... "King said").
+        unresolved.push({ first: i, last: titleEnd });
+        i = titleEnd;
+        continue;
+      }
       if (titleEnd > i) {
         i = titleEnd;
         titled = true;
@@ -398,6 +404,9 @@ export class EntityFinder {
       }
       if (!words[j].capitalized) break;
       if (j - i >= 4) break;
+      if (!NAME_PARTICLES.has(words[j - 1].lower) && this.titleAt(words, j, last) > j) break;
+      // "Cofinec CEO Stephen Frater": a given name and surname after other words start a new name.
+      if (this.gazetteer.isGivenName(words[j].word) && !this.gazetteer.isGivenName(words[i].word) && !words[i].initial && j + 1 < last && words[j + 1].capitalized && !words[j].breakAfter) break;
       if (this.gazetteer.countryOfDemonym(words[j].word) && !words[j - 1].hyphenAfter) break;
       const personal = this.gazetteer.isGivenName(words[i].word) || words[i].initial || (j === i + 1 && this.lexicon.familyNamesFirst.has(words[i].word));
       if (this.placeAt(words, j, last, headline) && !personal && !this.kb.findByName(this.text(words, i, j + 1)).length) break;
@@ -416,6 +425,8 @@ export class EntityFinder {
     if (length >= 2 && (this.gazetteer.isGivenName(head.word) || head.initial)) return true;
     if (length >= 2 && this.lexicon.familyNamesFirst.has(head.word) && !this.lexicon.isCommonWord(words[first + 1].lower)) return true;
     if (length >= 2 && this.looksLikeName(words, first, last) && !this.anyOrganizationWord(words, first, last)) return true;
+    // "Duran, 45, takes on ...": an age in apposition follows only people.
+    if (length === 1 && /^\s*,\s*$/.test(words[first].token.post) && /^\d{1,3}$/.test(words[last]?.word ?? '') && /^\s*,/.test(words[last]?.token.post ?? '')) return !this.lexicon.isCommonWord(head.lower);
     return false;
   }
 
