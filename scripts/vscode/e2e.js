@@ -19,16 +19,6 @@ const path = require('path');
 const { parseArgs } = require('util');
 const paths = require('./paths');
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 // Faster hovers and no distractions in screenshots.
 const e2eSettings = {
   'editor.hover.delay': 100,
@@ -46,12 +36,12 @@ const e2eSettings = {
  * @param {string} [options.folder] workspace folder, used in place (default: a copy of seeds/)
  * @param {object} [options.settings] extra user settings
  * @param {{width: number, height: number}} [options.viewport]
- * @param {(line: string) => void} [options.log] receives the workbench's and extension's log
+ * @param {(line: string) => void} [options.log] receives the browser console (the workbench's log)
  */
 async function openWorkbench({ extension = paths.repoRoot, folder, settings = {}, viewport = { width: 1280, height: 800 }, log } = {}) {
   const { ensureInstalled } = require('./install');
   const { startServer } = require('./server');
-  const { chromium } = require('playwright-core');
+  const { launchBrowser } = require('./browser');
 
   await ensureInstalled();
   let workspaceRoot;
@@ -59,15 +49,29 @@ async function openWorkbench({ extension = paths.repoRoot, folder, settings = {}
     workspaceRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'attache-e2e-'));
     folder = path.join(workspaceRoot, 'seeds');
     fs.cpSync(paths.seedsDir, folder, { recursive: true });
+    process.on('exit', () => fs.rmSync(workspaceRoot, { recursive: true, force: true }));
   }
   const server = await startServer({ settings: { ...e2eSettings, ...settings } });
-  const browser = await chromium.launch({ executablePath: paths.chromiumPath, headless: true, args: chromiumArgs });
-  const page = await browser.newPage({ viewport });
-  if (log) await page.exposeFunction('codeAutomationLog', (type, message) => log(`[${type}] ${message}`));
-  await page.goto(server.workbenchUrl({ folder, extensionDevelopmentPath: extension }));
-  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60000 });
-  // The explorer lists the folder once the remote file system answers.
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+  let browser;
+  // Closes the browser, stops the server and deletes the temporary workspace.
+  const close = async () => {
+    if (browser) await browser.close().catch(() => undefined);
+    await server.stop();
+    if (workspaceRoot) fs.rmSync(workspaceRoot, { recursive: true, force: true });
+  };
+  let page;
+  try {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport });
+    if (log) page.on('console', (message) => log(`[${message.type()}] ${message.text()}`));
+    await page.goto(server.workbenchUrl({ folder, extensionDevelopmentPath: extension }));
+    await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60000 });
+    // The explorer lists the folder once the remote file system answers.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+  } catch (error) {
+    await close();
+    throw error;
+  }
 
   const activeEditor = page.locator('.part.editor .editor-instance .monaco-editor').first();
 
@@ -120,12 +124,18 @@ async function openWorkbench({ extension = paths.repoRoot, folder, settings = {}
         return undefined;
       }, word);
       if (!box) throw new Error(`"${word}" is not on the visible lines of the active editor`);
-      // Leave first, so moving onto a word already hovered shows its hover again.
-      await page.mouse.move(1, 1);
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
-      await hover.waitFor({ state: 'visible', timeout });
-      return (await hover.innerText()).trim();
+      // Hovers come from the extension, which may still be activating: move off the word and
+      // back onto it until one shows (moving off first makes the editor ask again).
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        await page.mouse.move(1, 1);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+        const waitMs = Math.min(2000, deadline - Date.now());
+        const shown = await hover.waitFor({ state: 'visible', timeout: Math.max(waitMs, 1) }).then(() => true, () => false);
+        if (shown) return (await hover.innerText()).trim();
+        if (Date.now() >= deadline) throw new Error(`no hover appeared over "${word}" within ${timeout} ms`);
+      }
     },
 
     /** Clicks an activity bar entry (the icons on the left) whose aria-label starts with `label`. */
@@ -139,20 +149,15 @@ async function openWorkbench({ extension = paths.repoRoot, folder, settings = {}
       return (await page.locator('#status\\.editor\\.selection').innerText()).trim();
     },
 
-    /** Saves a PNG of the whole window; folders are created as needed. */
+    /** Saves a PNG of the whole window (an open hover stays in it); folders are created as needed. */
     async screenshot(file) {
       const target = path.resolve(paths.repoRoot, file);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      await page.mouse.move(0, viewport.height - 1);
-      await page.screenshot({ path: target });
+      await page.screenshot({ path: target, animations: 'disabled' });
       return target;
     },
 
-    async close() {
-      await browser.close().catch(() => undefined);
-      await server.stop();
-      if (workspaceRoot) fs.rmSync(workspaceRoot, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

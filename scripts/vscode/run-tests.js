@@ -87,20 +87,10 @@ function printer(verbose) {
   };
 }
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 async function runInBrowser(options, folder) {
   const { ensureInstalled } = require('./install');
   const { startServer } = require('./server');
-  const { chromium } = require('playwright-core');
+  const { launchBrowser } = require('./browser');
 
   await ensureInstalled();
   const env = options.grep ? { ATTACHE_TEST_GREP: options.grep } : {};
@@ -108,7 +98,7 @@ async function runInBrowser(options, folder) {
   let browser;
   let timer;
   try {
-    browser = await chromium.launch({ executablePath: paths.chromiumPath, headless: true, args: chromiumArgs });
+    browser = await launchBrowser();
     const page = await browser.newPage();
     let finish;
     const exitCode = new Promise((resolve) => {
@@ -121,7 +111,7 @@ async function runInBrowser(options, folder) {
       console.error(`[run-tests] the suite did not finish within ${options.timeoutMs / 1000} s`);
       finish(1);
     }, options.timeoutMs);
-    page.on('pageerror', (error) => options.verbose && console.error(`[page] ${error.message}`));
+    if (options.verbose) page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
     const url = server.workbenchUrl({ folder, extensionDevelopmentPath: options.extension, extensionTestsPath: options.tests });
     await page.goto(url);
     const code = await exitCode;

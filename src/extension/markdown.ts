@@ -11,12 +11,13 @@ export interface EvidenceTarget {
 }
 
 /**
- * Text from an article rendered literally: every ASCII punctuation character is backslash-escaped
- * (CommonMark allows it for all of them), so no link, image, HTML tag, entity, autolink or theme
- * icon can form from a document's words.
+ * Text from an article rendered literally: every ASCII punctuation character that can start or
+ * shape markdown is backslash-escaped (CommonMark allows escaping any of them), so no link,
+ * image, HTML tag, entity, autolink, emphasis or theme icon can form from a document's words.
+ * Commas, apostrophes, semicolons and question marks mean nothing there and stay readable.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&').replace(/\s+/g, ' ');
+  return text.replace(/[!"#$%&()*+\-./:<=>@[\\\]^_`{|}~]/g, '\\$&').replace(/\s+/g, ' ');
 }
 
 /** A markdown link to one of LINK_COMMANDS; the label is escaped here. */

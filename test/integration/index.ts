@@ -11,7 +11,11 @@
 import Mocha from 'mocha';
 import { format } from 'node:util';
 
-const testModules: Array<() => Promise<unknown>> = [() => import('./smoke.test')];
+const testModules: Array<() => Promise<unknown>> = [
+  () => import('./smoke.test'),
+  () => import('./core.test'),
+  () => import('./views.test'),
+];
 
 export async function run(): Promise<void> {
   // The browser workbench forwards console arguments joined by commas instead of applying
