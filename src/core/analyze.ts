@@ -29,6 +29,10 @@ export interface EngineOptions {
 }
 
 const DAY_MS = 86_400_000;
+/** How far after a meeting's words a date may be and still be its date, in characters. */
+const DATE_REACH = 80;
+/** Datelines sit in the first lines of an article. */
+const DATELINE_REACH = 400;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** The whole analysis of one article: entities, roles, meetings and the article's date. */
@@ -119,11 +123,13 @@ export class Engine {
   /** "the vice premier", "The mayor of Los Angeles": the one person the article gave that title. */
   private linkTitleOnlyReferences(tokenized: Tokenized, people: PersonCluster[], mentions: Mention[]): void {
     const text = tokenized.text;
+    const personAt = new Uint8Array(text.length + 1);
+    for (const m of mentions) if (m.kind === 'person') personAt.fill(1, m.start, m.end);
     const pattern = /\b[Tt]he (?:(\p{Lu}[\p{L}.]*) )?((?:vice |deputy |prime |foreign |first |state )?(?:president|premier|vice premier|prime minister|minister|secretary|mayor|chancellor|councilor|envoy|ambassador|lady)(?: of (?:the )?\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*)?)\b(?!\s+\p{Lu})/gu;
     for (const match of text.matchAll(pattern)) {
       const start = match.index!;
       const end = start + match[0].length;
-      if (mentions.some((m) => m.kind === 'person' && m.start < end && start < m.end)) continue;
+      if (personAt.subarray(start, end).includes(1)) continue;
       const countryWord = match[1];
       const country = countryWord ? this.gazetteer.countryOfDemonym(countryWord) ?? this.gazetteer.canonicalCountry(countryWord) : undefined;
       if (countryWord && !country) continue;
@@ -248,16 +254,19 @@ export class Engine {
 
   private datedMeetings(text: string, stated: StatedMeeting[], people: PersonCluster[], date: DateValue, mentions: Mention[]): Meeting[] {
     const name = (p: string) => people[Number(p)]?.official?.name ?? people[Number(p)]?.fullName ?? p;
-    const datelinePlace = mentions.find((m) => m.kind === 'place' && m.start < 80 && /^\P{Ll}+$/u.test(m.text) && m.text.length > 2)?.key ?? null;
+    const datelinePlace = this.datelinePlace(text, mentions);
     const meetings: Meeting[] = stated.map((m) => {
       const tense: Tense = m.status === 'planned' ? 'future' : 'past';
       const sentenceText = text.slice(m.sentence.start, m.sentence.end);
-      const expressions = findDateMentions(sentenceText, m.sentence.start).filter((d) => d.span.start >= m.evidence.start);
+      const expressions = findDateMentions(sentenceText, m.sentence.start).filter((d) => d.span.start >= m.evidence.start && d.span.start <= m.evidence.end + DATE_REACH);
       const ids = m.participants.map((p) => people[Number(p)]?.official?.id);
+      const window = m.nominal ? { earliest: eventWindow(date, 'held').earliest, latest: eventWindow(date, 'planned').latest } : eventWindow(date, m.status);
       const event =
-        ids.every((id) => id) && ids.length > 0 && (m.place || m.status === 'held')
-          ? this.events.find({ participants: ids as string[], place: m.place ?? undefined, ...eventWindow(date, m.status) })
+        ids.every((id) => id) && ids.length > 0 && (m.place || (m.status === 'held' && ids.length > 1))
+          ? this.events.find({ participants: ids as string[], place: m.place ?? undefined, ...window })
           : [];
+      // "Obama's visit" says nothing of tense: a known visit after the article's date is still planned.
+      const status = m.nominal && event.length === 1 && date.latest && event[0].from > date.latest ? 'planned' : m.status;
       let meetingDate: DateValue;
       if (event.length === 1) meetingDate = eventDate(event[0], expressions[0]?.text);
       else if (expressions[0]) meetingDate = resolveDateExpression(expressions[0].text, date, tense);
@@ -267,7 +276,7 @@ export class Engine {
         participants: m.participants.map(name),
         place: m.place ?? (event.length === 1 ? event[0].place : null),
         date: meetingDate,
-        status: m.status,
+        status,
         kind: m.kind,
         evidence: m.evidence,
         sentence: m.sentence,
@@ -280,6 +289,14 @@ export class Engine {
       meeting.place = sameDay?.place ?? (meeting.date.value === date.value ? datelinePlace : null);
     }
     return merged;
+  }
+
+  /** "WASHINGTON, Jan. 31 (Xinhua) --", "BEIJING - ": the place a line near the top opens with. */
+  private datelinePlace(text: string, mentions: Mention[]): string | null {
+    const line = /^[ \t]*(\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu})[ \t]*(?:,|-|–|—|\()/mu.exec(text.slice(0, DATELINE_REACH));
+    if (!line) return null;
+    const start = line.index + line[0].indexOf(line[1]);
+    return mentions.find((m) => m.kind === 'place' && m.start === start)?.key ?? null;
   }
 
   private entities(people: PersonCluster[], mentions: Mention[]): Entity[] {
@@ -345,8 +362,16 @@ function mergeTitles(titles: StatedTitle[]): StatedTitle[] {
 }
 
 function tokenRange(tokenized: Tokenized, span: Span): { first: number; last: number } | undefined {
-  const first = tokenized.tokens.findIndex((t) => t.end > span.start);
-  if (first < 0) return undefined;
+  const tokens = tokenized.tokens;
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle].end > span.start) high = middle;
+    else low = middle + 1;
+  }
+  const first = low;
+  if (first >= tokens.length) return undefined;
   let last = first;
   while (last < tokenized.tokens.length && tokenized.tokens[last].start < span.end) last++;
   return { first, last };

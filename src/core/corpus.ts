@@ -37,7 +37,7 @@ export interface CorpusPlace {
 
 /** A meeting placed in the corpus timeline, with where to read about it. */
 export interface TimelineEvent {
-  /** Stable while the article's text is unchanged: "<path>#<evidence start>". */
+  /** Stable while the article's text is unchanged: "<path>#<evidence start>:<participants>". */
   id: string;
   date: DateValue;
   kind: MeetingKind;
@@ -132,7 +132,7 @@ function toEvent(article: ArticleAnalysis, meeting: Meeting, idOf: (name: string
   const what = meeting.status === 'planned' ? `planned ${meeting.kind}` : meeting.kind;
   const who = meeting.participants.length > 1 ? `${meeting.participants.slice(0, -1).join(', ')} and ${meeting.participants[meeting.participants.length - 1]}` : meeting.participants[0] ?? '';
   return {
-    id: `${article.path}#${meeting.evidence.start}`,
+    id: `${article.path}#${meeting.evidence.start}:${meeting.participants.join('+')}`,
     date: meeting.date,
     kind: meeting.kind,
     status: meeting.status,

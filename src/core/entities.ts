@@ -82,7 +82,8 @@ export class EntityFinder {
       word,
       end: token.start + word.length,
       lower: word.toLowerCase(),
-      capitalized: isCapitalized(word),
+      // Markup or code inside a word ("Ab<img", "X](command:") never makes it part of a name.
+      capitalized: isCapitalized(word) && !/[<>[\]{}()=\\|*_`#@$%^~]/.test(word),
       initial,
       breakAfter: breakAfter || possessive,
       hyphenAfter,
@@ -211,7 +212,7 @@ export class EntityFinder {
         i++;
         continue;
       }
-      let nameEnd = this.nameEnd(words, i, last, headline);
+      const nameEnd = this.nameEnd(words, i, last, headline);
       if (!headline && nameEnd < last && !words[nameEnd - 1].breakAfter && !words[nameEnd - 1].hyphenAfter && this.placeAt(words, nameEnd, last, false) && !this.isPerson(words, i, nameEnd, titled)) {
         // "Tour de France", "Spartak Moscow": an unknown name run into a place names one thing.
         const end = this.compoundNameEnd(words, this.placeAt(words, nameEnd, last, false)!.end, last);

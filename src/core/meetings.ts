@@ -27,6 +27,8 @@ export interface StatedMeeting {
 
 type Unit = { symbol: string; firstToken: number; lastToken: number };
 
+const MAX_SENTENCE_WORDS = 250;
+
 /** How many words after a meeting's words may still name where it took place ("on Tuesday in Beijing"). */
 const PLACE_WINDOW = 8;
 
@@ -75,11 +77,14 @@ export function findStatedMeetings(tokenized: Tokenized, references: SentenceRef
   const bySentence = new Map<number, SentenceReference[]>();
   for (const ref of references) {
     const s = tokenized.tokens[ref.firstToken].sentence;
-    bySentence.set(s, [...(bySentence.get(s) ?? []), ref]);
+    const list = bySentence.get(s);
+    if (list) list.push(ref);
+    else bySentence.set(s, [ref]);
   }
   tokenized.sentences.forEach((sentence, sentenceIndex) => {
     const refs = (bySentence.get(sentenceIndex) ?? []).sort((a, b) => a.firstToken - b.firstToken);
-    if (!refs.some((r) => r.kind === 'person')) return;
+    // A "sentence" longer than any real one (a file with no stops) would make the patterns slow and say nothing.
+    if (!refs.some((r) => r.kind === 'person') || sentence.last - sentence.first > MAX_SENTENCE_WORDS) return;
     const { template, units, offsets } = compact(tokenized, sentence.first, sentence.last, refs, placeNames);
     const sentenceSpan = { start: sentence.start, end: sentence.end };
     const add = (participants: string[], verb: string, matchStart: number, matchEnd: number, status?: MeetingStatus, place?: string | null, nominal = false) => {

@@ -13,6 +13,8 @@ export interface StatedTitle {
   relativeOf?: Mention;
 }
 
+/** Characters of markup or code, which never belong to a title ("X](command:", "<img"). */
+const MARKUP = /[<>[\]{}()=\\|*_`#@$%^~]/;
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'to', 'in']);
 const APPOSITION_OPENERS = new Set(['also', 'a', 'an', 'the', 'who', 'is', 'was', 'as', 'now', 'then', 'currently', 'formerly']);
 
@@ -22,12 +24,19 @@ const APPOSITION_OPENERS = new Set(['also', 'a', 'an', 'the', 'who', 'is', 'was'
  * apposition after it ("Antonio Villaraigosa, mayor of Los Angeles of the United States").
  */
 export class RoleReader {
+  /** The mention each token belongs to, so lookups stay constant-time in long articles. */
+  private readonly mentionOfToken = new Map<number, Mention>();
+
   constructor(
     private readonly tokens: Token[],
     private readonly mentions: Mention[],
     private readonly gazetteer: Gazetteer,
     private readonly lexicon: Lexicon = Lexicon.get(),
-  ) {}
+  ) {
+    for (const mention of mentions) {
+      for (let i = mention.firstToken; i < mention.lastToken; i++) if (!this.mentionOfToken.has(i)) this.mentionOfToken.set(i, mention);
+    }
+  }
 
   /** Titles stated for one person mention, in reading order. */
   titlesOf(mention: Mention): StatedTitle[] {
@@ -53,7 +62,7 @@ export class RoleReader {
   }
 
   private mentionAt(i: number): Mention | undefined {
-    return this.mentions.find((m) => m.firstToken <= i && i < m.lastToken);
+    return this.mentionOfToken.get(i);
   }
 
   private isTitleWord(lower: string): boolean {
@@ -66,7 +75,11 @@ export class RoleReader {
     if (i < 1 || !this.lexicon.kinship.has(this.lower(i)) || !/^(his|her)$/.test(this.lower(i - 1)) || this.breaksAfter(i)) return undefined;
     const sentence = this.tokens[i].sentence;
     // "his" refers to the sentence's subject, its first person, not to the nearest name.
-    const relative = this.mentions.find((m) => m.kind === 'person' && m.lastToken <= i - 1 && this.tokens[m.firstToken].sentence === sentence && m !== mention);
+    let relative: Mention | undefined;
+    for (let t = i - 2; t >= 0 && this.tokens[t].sentence === sentence; t--) {
+      const candidate = this.mentionAt(t);
+      if (candidate?.kind === 'person' && candidate !== mention) relative = candidate;
+    }
     if (!relative) return undefined;
     return { ...this.stated(i, i + 1, null), relativeOf: relative };
   }
@@ -153,7 +166,7 @@ export class RoleReader {
     let end = i;
     while (i < this.tokens.length && this.tokens[i].sentence === sentence && this.lower(i) === 'of') {
       let j = i + 1;
-      while (j < this.tokens.length && this.tokens[j].sentence === sentence && !this.isClauseWord(j)) {
+      while (j < this.tokens.length && this.tokens[j].sentence === sentence && !this.isClauseWord(j) && !MARKUP.test(this.tokens[j].text)) {
         j++;
         if (this.breaksAfter(j - 1)) break;
       }
