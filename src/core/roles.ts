@@ -29,7 +29,7 @@ export class RoleReader {
 
   constructor(
     private readonly tokens: Token[],
-    private readonly mentions: Mention[],
+    mentions: Mention[],
     private readonly gazetteer: Gazetteer,
     private readonly lexicon: Lexicon = Lexicon.get(),
   ) {
