@@ -1,0 +1,15 @@
+import { ArticleAnalysis } from '../core/types';
+
+/** What the extension host asks the analysis worker: one article's text, with its id and version. */
+export interface AnalysisRequest {
+  id: number;
+  uri: string;
+  version: number;
+  text: string;
+}
+
+/** What the worker answers: `ready` once its engine is built, then one result or error per request. */
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'result'; id: number; analysis: ArticleAnalysis }
+  | { type: 'error'; id: number; message: string };

@@ -1,0 +1,30 @@
+// Runs the engine on a worker thread so that analysing a long article never blocks the extension
+// host. One Engine per thread (building one costs ~100 ms); one request at a time, in order.
+import { constants, setPriority } from 'node:os';
+import { parentPort } from 'node:worker_threads';
+import { Engine } from '../core/analyze';
+import { AnalysisRequest, WorkerMessage } from './analysisProtocol';
+
+const port = parentPort;
+if (!port) throw new Error('analysisWorker.js must run as a worker thread');
+
+// Analysis is background work: on a busy machine the editor's threads should get the CPU first.
+// On Linux this lowers only this thread; where it is not allowed, the default priority stays.
+try {
+  setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not permitted here; analysis still runs, at normal priority.
+}
+
+const engine = new Engine();
+const send = (message: WorkerMessage) => port.postMessage(message);
+
+port.on('message', (request: AnalysisRequest) => {
+  try {
+    const analysis = engine.analyze({ uri: request.uri, text: request.text, version: request.version });
+    send({ type: 'result', id: request.id, analysis });
+  } catch (error) {
+    send({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
+  }
+});
+send({ type: 'ready' });
