@@ -169,8 +169,7 @@ export class EntityFinder {
       const place = this.placeAt(words, i, last, headline);
       const organizationEnd = this.organizationAt(words, i, last);
       if (organizationEnd > i && (!place || organizationEnd > place.end)) {
-        out.push(this.mention('organization', words, i, organizationEnd, this.text(words, i, organizationEnd)));
-        this.placesInside(words, i, organizationEnd, out);
+        this.pushOrganization(words, i, organizationEnd, out);
         i = organizationEnd;
         titled = false;
         continue;
@@ -190,8 +189,7 @@ export class EntityFinder {
       if (place && !(titled && this.isNameStart(words, i))) {
         const nameEnd = headline ? place.end : this.compoundNameEnd(words, place.end, last);
         if (nameEnd > place.end) {
-          out.push(this.mention('organization', words, i, nameEnd, this.text(words, i, nameEnd)));
-          this.placesInside(words, i, nameEnd, out);
+          this.pushOrganization(words, i, nameEnd, out);
           i = nameEnd;
           continue;
         }
@@ -216,8 +214,7 @@ export class EntityFinder {
       if (!headline && nameEnd < last && !words[nameEnd - 1].breakAfter && !words[nameEnd - 1].hyphenAfter && this.placeAt(words, nameEnd, last, false) && !this.isPerson(words, i, nameEnd, titled)) {
         // "Tour de France", "Spartak Moscow": an unknown name run into a place names one thing.
         const end = this.compoundNameEnd(words, this.placeAt(words, nameEnd, last, false)!.end, last);
-        out.push(this.mention('organization', words, i, end, this.text(words, i, end)));
-        this.placesInside(words, i, end, out);
+        this.pushOrganization(words, i, end, out);
         i = end;
         titled = false;
         continue;
@@ -320,8 +317,9 @@ export class EntityFinder {
     return end;
   }
 
-  /** Places named inside an organization's name still name that place ("Communist Party of China"). */
-  private placesInside(words: Word[], first: number, last: number, out: Mention[]): void {
+  /** An organization, and the places its name names ("Communist Party of China"), which still name those places. */
+  private pushOrganization(words: Word[], first: number, last: number, out: Mention[]): void {
+    out.push(this.mention('organization', words, first, last, this.text(words, first, last)));
     for (let i = first; i < last; i++) {
       const place = this.placeAt(words, i, last, false);
       if (!place) continue;

@@ -4,36 +4,14 @@ import * as inspector from 'node:inspector';
 import * as vscode from 'vscode';
 import type { ArticleAnalysis } from '../../src/core/types';
 import type { AttacheApi } from '../../src/extension/extension';
+import { attache, openAnalysed, waitFor } from './helpers';
 
 const SEED_003 = '003_38ea7e343e1e71a6.txt';
-
-async function attache(): Promise<AttacheApi> {
-  const extension = vscode.extensions.getExtension<AttacheApi>('attache.attache');
-  assert.ok(extension, 'Attaché is not installed');
-  return extension.activate();
-}
 
 function workspaceFolder(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the tests need the seed articles as a workspace folder');
   return folder.uri;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function openAnalysed(api: AttacheApi, uri: vscode.Uri): Promise<vscode.TextEditor> {
-  const editor = await vscode.window.showTextDocument(uri);
-  await api.whenIdle();
-  await waitFor(`the analysis of ${uri.path}`, () => api.model.analysisOf(uri));
-  return editor;
 }
 
 function textsOf(document: vscode.TextDocument, ranges: vscode.Range[]): string[] {

@@ -1,14 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CorpusModel } from '../../src/extension/corpusModel';
-import type { TimelineView } from '../../src/extension/timelineView';
-
-/** The part of activate()'s test API these tests use. */
-interface AttacheApi {
-  model: CorpusModel;
-  timeline: TimelineView;
-  whenIdle(): Promise<void>;
-}
+import type { AttacheApi } from '../../src/extension/extension';
+import { attache, openAnalysed, waitFor } from './helpers';
 
 interface EvidenceArgs {
   uri: string;
@@ -16,35 +9,10 @@ interface EvidenceArgs {
   end: number;
 }
 
-async function attache(): Promise<AttacheApi> {
-  const extension = vscode.extensions.getExtension<AttacheApi>('attache.attache');
-  assert.ok(extension, 'Attaché is not installed');
-  return extension.activate();
-}
-
 async function seed(prefix: string): Promise<vscode.Uri> {
   const files = await vscode.workspace.findFiles(`**/${prefix}_*.txt`);
   assert.equal(files.length, 1, `expected one seed article ${prefix}_*.txt in the workspace`);
   return files[0];
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Opens an article and waits until the extension has analysed its current text. */
-async function openAnalysed(api: AttacheApi, uri: vscode.Uri): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document);
-  await api.whenIdle();
-  await waitFor(`the analysis of ${uri.path}`, () => api.model.analysisOf(uri));
-  return document;
 }
 
 /** The hover markdown shown with the mouse on the `occurrence`-th appearance of `word`. */
@@ -98,7 +66,7 @@ describe('Attaché hovers, timeline and evidence', () => {
   it('shows Blinken\'s role and his meetings across the corpus, with links to the evidence', async () => {
     const article = await seed('001');
     const talksArticle = await seed('002');
-    const document = await openAnalysed(api, article);
+    const document = (await openAnalysed(api, article)).document;
     const markdown = await hoverOn(document, 'Blinken');
     const value = joined(markdown);
 
@@ -121,21 +89,21 @@ describe('Attaché hovers, timeline and evidence', () => {
   });
 
   it('gives Xi the role each article states: Vice President in 2009, President in 2013', async () => {
-    const in2009 = joined(await hoverOn(await openAnalysed(api, await seed('000')), 'Xi Jinping'));
+    const in2009 = joined(await hoverOn((await openAnalysed(api, await seed('000'))).document, 'Xi Jinping'));
     assert.match(in2009, /In this article: Vice President, China/);
-    const in2013 = joined(await hoverOn(await openAnalysed(api, await seed('004')), 'Xi Jinping'));
+    const in2013 = joined(await hoverOn((await openAnalysed(api, await seed('004'))).document, 'Xi Jinping'));
     assert.match(in2013, /In this article: President, China/);
     assert.doesNotMatch(in2013, /In this article: Vice President/);
     for (const value of [in2009, in2013]) assert.match(value, /Vice President, China · 2008/, 'the role history should list the vice presidency');
   });
 
   it('marks a role the article does not state as the knowledge base\'s', async () => {
-    const value = joined(await hoverOn(await openAnalysed(api, await seed('001')), 'Joe Biden'));
+    const value = joined(await hoverOn((await openAnalysed(api, await seed('001'))).document, 'Joe Biden'));
     assert.match(value, /In this article: President, United States \*\(knowledge base\)\*/);
   });
 
   it('describes a place and the meetings held there', async () => {
-    const document = await openAnalysed(api, await seed('004'));
+    const document = (await openAnalysed(api, await seed('004'))).document;
     const value = joined(await hoverOn(document, 'Beijing'));
     assert.match(value, /\*\*Beijing\*\*/);
     assert.match(value, /City in China/);
@@ -277,7 +245,7 @@ describe('Attaché hovers, timeline and evidence', () => {
     }
 
     it('keeps markup out of names and shows the document-derived text literally', async () => {
-      const document = await openAnalysed(api, uri);
+      const document = (await openAnalysed(api, uri)).document;
       const entities = api.model.analysisOf(uri)!.entities;
       const quennix = entities.find((e) => e.name === 'Zorblat Quennix');
       assert.ok(quennix, `Quennix should be found: ${entities.map((e) => e.name).join(', ')}`);

@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AttacheApi } from '../../src/extension/extension';
+
+/** Attaché's test API, activating the extension if it is not yet. */
+export async function attache(): Promise<AttacheApi> {
+  const extension = vscode.extensions.getExtension<AttacheApi>('attache.attache');
+  assert.ok(extension, 'Attaché is not installed');
+  return extension.activate();
+}
+
+/** Polls until `probe` gives a value, or fails with what was awaited. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Opens an article in an editor and waits until the extension has analysed its current text. */
+export async function openAnalysed(api: AttacheApi, uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(uri);
+  await api.whenIdle();
+  await waitFor(`the analysis of ${uri.path}`, () => api.model.analysisOf(uri));
+  return editor;
+}
