@@ -24,23 +24,19 @@ function testEntries(dir) {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(dir, f));
 }
 
-function existing(entries) {
-  return entries.filter((e) => fs.existsSync(e));
-}
-
 const builds = [
-  { ...common, entryPoints: existing(['src/extension/extension.ts']), outdir: 'dist' },
-  { ...common, entryPoints: existing(['src/extension/analysisWorker.ts']), outdir: 'dist' },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outdir: 'dist' },
+  { ...common, entryPoints: ['src/extension/analysisWorker.ts'], outdir: 'dist' },
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (withTests) {
   builds.push({ ...common, entryPoints: testEntries('test/core'), outdir: 'dist/test/core', external: ['vscode', 'mocha'] });
-  builds.push({ ...common, entryPoints: existing(['test/integration/index.ts']), outdir: 'dist/test/integration', external: ['vscode', 'mocha'] });
+  builds.push({ ...common, entryPoints: ['test/integration/index.ts'], outdir: 'dist/test/integration', external: ['vscode', 'mocha'] });
 }
 
 async function main() {
-  const active = builds.filter((b) => b.outfile || b.entryPoints.length > 0);
+  const active = builds.filter((b) => b.entryPoints.length > 0);
   if (watch) {
     for (const b of active) await (await esbuild.context(b)).watch();
     return;
