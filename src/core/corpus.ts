@@ -64,6 +64,7 @@ export interface CorpusAnalysis {
 export function analyzeCorpus(articles: ArticleAnalysis[], knowledgeBase?: KnowledgeBase): CorpusAnalysis {
   const people = new Map<string, CorpusPerson>();
   const places = new Map<string, CorpusPlace>();
+  const placeByName = new Map<string, CorpusPlace>();
   const personIdByName = new Map<string, string>();
   const timeline: TimelineEvent[] = [];
 
@@ -73,6 +74,7 @@ export function analyzeCorpus(articles: ArticleAnalysis[], knowledgeBase?: Knowl
         const place = places.get(entity.id) ?? { id: entity.id, name: entity.name, placeType: entity.placeType, country: entity.country ?? null, articles: [], events: [] };
         addOnce(place.articles, article.path);
         places.set(entity.id, place);
+        placeByName.set(place.name, place);
         continue;
       }
       if (entity.kind !== 'person') continue;
@@ -102,8 +104,7 @@ export function analyzeCorpus(articles: ArticleAnalysis[], knowledgeBase?: Knowl
       const event = toEvent(article, meeting, (name) => personIdByName.get(`${article.path}\u0000${name}`) ?? `person:${name}`);
       timeline.push(event);
       event.participantIds.forEach((id) => people.get(id)?.events.push(event.id));
-      const place = [...places.values()].find((p) => p.name === meeting.place);
-      place?.events.push(event.id);
+      if (meeting.place) placeByName.get(meeting.place)?.events.push(event.id);
     }
   }
 

@@ -211,9 +211,10 @@ export class EntityFinder {
         continue;
       }
       const nameEnd = this.nameEnd(words, i, last, headline);
-      if (!headline && nameEnd < last && !words[nameEnd - 1].breakAfter && !words[nameEnd - 1].hyphenAfter && this.placeAt(words, nameEnd, last, false) && !this.isPerson(words, i, nameEnd, titled)) {
+      const placeAfter = !headline && nameEnd < last && !words[nameEnd - 1].breakAfter && !words[nameEnd - 1].hyphenAfter ? this.placeAt(words, nameEnd, last, false) : undefined;
+      if (placeAfter && !this.isPerson(words, i, nameEnd, titled)) {
         // "Tour de France", "Spartak Moscow": an unknown name run into a place names one thing.
-        const end = this.compoundNameEnd(words, this.placeAt(words, nameEnd, last, false)!.end, last);
+        const end = this.compoundNameEnd(words, placeAfter.end, last);
         this.pushOrganization(words, i, end, out);
         i = end;
         titled = false;

@@ -23,7 +23,7 @@ export class Lexicon {
   readonly kinship: ReadonlySet<string>;
   readonly organizationHeads: ReadonlySet<string>;
   /** Known organization names, keyed by their exact spelling. */
-  readonly organizationNames: ReadonlyMap<string, number>;
+  readonly organizationNames: ReadonlySet<string>;
   readonly organizationCountry: ReadonlyMap<string, string>;
   /** The city an institution stands for ("White House" -> Washington), for "met at the White House". */
   readonly organizationPlace: ReadonlyMap<string, string>;
@@ -43,7 +43,7 @@ export class Lexicon {
     this.honorifics = lower(titlesData.honorifics);
     this.kinship = lower(titlesData.kinship);
     this.organizationHeads = lower(organizationsData.heads);
-    this.organizationNames = new Map(organizationsData.names.map((name) => [name, name.split(/\s+/).length]));
+    this.organizationNames = new Set(organizationsData.names);
     this.organizationCountry = new Map(Object.entries(organizationsData.countryOf));
     this.organizationPlace = new Map(Object.entries(organizationsData.placeOf));
     this.familyNamesFirst = new Set(familyNamesData.names);

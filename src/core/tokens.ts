@@ -9,8 +9,6 @@ export interface Token {
   /** Punctuation and whitespace before and after the word, as compromise keeps them. */
   pre: string;
   post: string;
-  /** Lowercase form without accents or possessive, from compromise. */
-  normal: string;
   /** Index of the sentence this token belongs to. */
   sentence: number;
 }
@@ -38,7 +36,7 @@ export function tokenize(text: string): Tokenized {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let offset = 0;
-  const document = nlp.tokenize(text).document as Array<Array<{ text: string; pre: string; post: string; normal: string }>>;
+  const document = nlp.tokenize(text).document as Array<Array<{ text: string; pre: string; post: string }>>;
   for (const terms of document) {
     const first = tokens.length;
     let sentenceStart = -1;
@@ -54,7 +52,7 @@ export function tokenize(text: string): Tokenized {
         continue;
       }
       if (sentenceStart < 0) sentenceStart = start;
-      pushSplittingCompounds(tokens, { text: term.text, start, end, pre: term.pre, post: term.post, normal: term.normal, sentence: sentences.length });
+      pushSplittingCompounds(tokens, { text: term.text, start, end, pre: term.pre, post: term.post, sentence: sentences.length });
     }
     if (tokens.length > first) {
       sentences.push({ start: sentenceStart, end: tokens[tokens.length - 1].end, first, last: tokens.length });
@@ -78,7 +76,7 @@ function pushSplittingCompounds(tokens: Token[], token: Token): void {
   let start = token.start;
   parts.forEach((part, index) => {
     const last = index === parts.length - 1;
-    tokens.push({ ...token, text: part, start, end: start + part.length, pre: index === 0 ? token.pre : '', post: last ? token.post : '-', normal: part.toLowerCase() });
+    tokens.push({ ...token, text: part, start, end: start + part.length, pre: index === 0 ? token.pre : '', post: last ? token.post : '-' });
     start += part.length + 1;
   });
 }

@@ -4,7 +4,7 @@ import * as inspector from 'node:inspector';
 import * as vscode from 'vscode';
 import type { ArticleAnalysis } from '../../src/core/types';
 import type { AttacheApi } from '../../src/extension/extension';
-import { attache, openAnalysed, waitFor } from './helpers';
+import { attacheWithSeeds, openAnalysed, waitFor } from './helpers';
 
 const SEED_003 = '003_38ea7e343e1e71a6.txt';
 
@@ -105,9 +105,7 @@ describe('Attaché core: highlights, corpus, status bar', function () {
   let api: AttacheApi;
 
   before(async () => {
-    api = await attache();
-    await api.whenIdle();
-    await waitFor('the five seed articles in the corpus', () => api.model.corpus().articles.length >= 5);
+    api = await attacheWithSeeds();
   });
 
   afterEach(async () => {

@@ -9,6 +9,14 @@ export async function attache(): Promise<AttacheApi> {
   return extension.activate();
 }
 
+/** Attaché's test API once the five seed articles of the test workspace are in the corpus. */
+export async function attacheWithSeeds(): Promise<AttacheApi> {
+  const api = await attache();
+  await api.whenIdle();
+  await waitFor('the five seed articles in the corpus', () => api.model.corpus().articles.length >= 5);
+  return api;
+}
+
 /** Polls until `probe` gives a value, or fails with what was awaited. */
 export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AttacheApi } from '../../src/extension/extension';
-import { attache, openAnalysed, waitFor } from './helpers';
+import { attacheWithSeeds, openAnalysed, waitFor } from './helpers';
 
 interface EvidenceArgs {
   uri: string;
@@ -53,9 +53,7 @@ describe('Attaché hovers, timeline and evidence', () => {
   let api: AttacheApi;
 
   before(async () => {
-    api = await attache();
-    await api.whenIdle();
-    await waitFor('the five seed articles in the corpus', () => api.model.corpus().articles.length >= 5);
+    api = await attacheWithSeeds();
   });
 
   afterEach(async () => {
