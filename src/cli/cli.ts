@@ -76,6 +76,10 @@ function printSummary(corpus: CorpusAnalysis, skipped: string[]): void {
     for (const m of article.meetings) {
       out.push(`    ${formatDate(m.date)}  ${m.status === 'planned' ? 'planned ' : ''}${m.kind}: ${m.participants.join(' — ')}${m.place ? ` in ${m.place}` : ''}`);
     }
+    if (article.visits.length) out.push(`  visits (${article.visits.length}):`);
+    for (const v of article.visits) {
+      out.push(`    ${formatDate(v.date)}  ${v.status === 'planned' ? 'planned ' : ''}visit: ${v.participants.join(', ')}${v.place ? ` to ${v.place}` : ''}`);
+    }
     for (const note of article.notes) out.push(`  note: ${note}`);
   }
   for (const note of skipped) out.push(`\n${note}`);
@@ -85,7 +89,7 @@ function printSummary(corpus: CorpusAnalysis, skipped: string[]): void {
 }
 
 function toJson(corpus: CorpusAnalysis): unknown {
-  const article = (a: ArticleAnalysis) => ({ path: a.path, date: a.date, entities: a.entities, meetings: a.meetings, notes: a.notes });
+  const article = (a: ArticleAnalysis) => ({ path: a.path, date: a.date, entities: a.entities, meetings: a.meetings, visits: a.visits, notes: a.notes });
   return { articles: corpus.articles.map(article), people: corpus.people, places: corpus.places, timeline: corpus.timeline };
 }
 

@@ -100,7 +100,7 @@ export function analyzeCorpus(articles: ArticleAnalysis[], knowledgeBase?: Knowl
         }
       }
     }
-    for (const meeting of article.meetings) {
+    for (const meeting of [...article.meetings, ...article.visits]) {
       const event = toEvent(article, meeting, (name) => personIdByName.get(`${article.path}\u0000${name}`) ?? `person:${name}`);
       timeline.push(event);
       event.participantIds.forEach((id) => people.get(id)?.events.push(event.id));

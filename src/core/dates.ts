@@ -1,6 +1,6 @@
 import { DatePrecision, DateValue, Span } from './types';
 
-/** A date the article states about itself, in a dateline, a stamp or a full date on its first line. */
+/** A date the article states about itself, in a dateline, a stamp or a full date on one of its first lines. */
 export interface StatedDate {
   year: number | null;
   month: number | null;
@@ -194,7 +194,10 @@ const STAMP = new RegExp(
   'gm',
 );
 
-const TOP_DATE = new RegExp(`^\\s*((?:${WEEKDAY},?[ \\t]+)?${FULL_DATE})[^\\r\\n]{0,20}(?:\\r?\\n|$)`);
+// A full date alone on one of the first three lines, after a headline, optionally after its place ("Moscow, March 3, 2022").
+const TOP_DATE = new RegExp(
+  `^(?:[^\\r\\n]{0,200}\\r?\\n){0,2}?[ \\t]*(?:[A-Z][A-Za-z.'’ -]{0,40},[ \\t]+)?((?:${WEEKDAY},?[ \\t]+)?${FULL_DATE})[^\\r\\n]{0,20}(?:\\r?\\n|$)`,
+);
 
 function statedDateFrom(text: string, start: number, kind: StatedDate['kind']): StatedDate | null {
   const date = parseDateText(text);
@@ -204,7 +207,7 @@ function statedDateFrom(text: string, start: number, kind: StatedDate['kind']): 
 
 /**
  * A date the article states about itself: a dateline ("WASHINGTON, Jan. 31 (Xinhua) --"), a stamp
- * ("Updated: 2013-05-28 15:18") or a full date alone on the first line. A full date wins over a
+ * ("Updated: 2013-05-28 15:18") or a full date alone on one of the first lines. A full date wins over a
  * dateline without a year; otherwise the earliest in the text wins.
  */
 export function findStatedDate(text: string): StatedDate | null {
@@ -230,7 +233,7 @@ export function findStatedDate(text: string): StatedDate | null {
 
   const top = TOP_DATE.exec(head);
   if (top) {
-    const stated = statedDateFrom(top[1], top.index + top[0].search(/\S/), 'stamp');
+    const stated = statedDateFrom(top[1], top.index + top[0].lastIndexOf(top[1]), 'stamp');
     if (stated) found.push(stated);
   }
 
@@ -386,7 +389,8 @@ const MENTION = new RegExp(
       `(?:(?:${anyCase('earlier')}|${anyCase('later')})[ \\t]+this|${anyCase('last')}|${anyCase('next')}|${anyCase('this')})` +
         '[ \\t]+(?:weekend|week|month|year)(?!-)',
       `${anyCase('today')}|${anyCase('tonight')}|${anyCase('yesterday')}|${anyCase('tomorrow')}`,
-      `(?<=\\b(?:${['in', 'since', 'until', 'during'].map(anyCase).join('|')})[ \\t]+)(?:1[89]|20)\\d{2}(?![-/.,]?\\d)`,
+      // A bare year after a preposition ("in 1994", "back to 1994") or as the date of a noun ("their 1994 talks").
+      `(?<=\\b(?:${['in', 'since', 'until', 'during', 'to', 'by', 'before', 'after', 'from', 'their', 'the', 'his', 'her', 'its'].map(anyCase).join('|')})[ \\t]+)(?:1[89]|20)\\d{2}(?![-/.,]?\\d)`,
     ].join('|') +
     ')(?!\\w)',
   'g',
@@ -490,17 +494,19 @@ function nearDayRule(expression: string, tense: Tense): DayRule | null {
   const first = named[0];
   const last = named[named.length - 1];
   const length = (last - first + 7) % 7;
-  // Future: the first named day on or after the article day; otherwise the last named day on or before it.
-  if (tense === 'future') {
-    return (day) => {
-      const start = day + ((first - weekdayOf(day) + 7) % 7);
-      return { earliest: start, latest: start + length };
-    };
-  }
-  return (day) => {
+  // Future: the first named day on or after the article day; past: the last named day on or before
+  // it; unknown (a present tense: "begins a visit on Tuesday"): whichever of the two is nearer.
+  const ahead = (day: number) => {
+    const start = day + ((first - weekdayOf(day) + 7) % 7);
+    return { earliest: start, latest: start + length };
+  };
+  const behind = (day: number) => {
     const end = day - ((weekdayOf(day) - last + 7) % 7);
     return { earliest: end - length, latest: end };
   };
+  if (tense === 'future') return ahead;
+  if (tense === 'past') return behind;
+  return (day) => (ahead(day).earliest - day < day - behind(day).latest ? ahead(day) : behind(day));
 }
 
 function shiftedMonth(day: number, shift: number): Interval {

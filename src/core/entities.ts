@@ -37,6 +37,12 @@ interface Word {
 }
 
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'y', 'ben', 'abu', 'bint']);
+/** One syllable of a romanised Korean or Chinese given name: "Il", "sung", "Gun", "mo", "hwan", "yeol", "kuo". */
+const NAME_SYLLABLE = /^[b-df-hj-np-tv-z]{0,3}[aeiou][aeiouwy]{0,2}(?:ng|[nmlkpth])?$/i;
+/** Words after which a capitalised word is not a name on its own ("the Moon", "a Green MP"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+/** Month names that are also words or names ("in May", "since March"), which the lexicon does not tag as dates. */
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'ben', 'abu', 'bint', 'y']);
 
 export interface EntityFinderOptions {
@@ -129,6 +135,11 @@ export class EntityFinder {
           j++;
           continue;
         }
+        // "Kim Il-sung", "Chung In-yong": a hyphenated given name after the family name.
+        if (j - 1 > i && isGivenNameCompound(words, j - 1)) {
+          j++;
+          continue;
+        }
         break;
       }
       yield { first: i, last: j };
@@ -187,7 +198,8 @@ export class EntityFinder {
         continue;
       }
       if (place && !(titled && this.isNameStart(words, i))) {
-        const nameEnd = headline ? place.end : this.compoundNameEnd(words, place.end, last);
+        // After a title the place is what the post is of or to, and a name follows ("Ambassador to Athens Nazmi Akiman").
+        const nameEnd = headline || titled ? place.end : this.compoundNameEnd(words, place.end, last);
         if (nameEnd > place.end) {
           this.pushOrganization(words, i, nameEnd, out);
           i = nameEnd;
@@ -348,6 +360,12 @@ export class EntityFinder {
           j = k;
           continue;
         }
+        // "Minister of Islamic Affairs": a portfolio whose last word is a title word.
+        const portfolioEnd = j + 3;
+        if (portfolioEnd <= last && !words[j + 1].breakAfter && words[j + 1].capitalized && this.lexicon.titleModifiers.has(words[j + 2].lower)) {
+          j = portfolioEnd;
+          continue;
+        }
       }
       break;
     }
@@ -356,9 +374,11 @@ export class EntityFinder {
     return j;
   }
 
+  /** A title, an honorific or a kinship word right before the run; or "Ambassador to", whose place the name follows. */
   private titleBefore(words: Word[], first: number): boolean {
     const prev = words[first - 1];
     if (!prev || prev.breakAfter) return false;
+    if (prev.lower === 'to') return first > 1 && !words[first - 2].breakAfter && this.lexicon.titleHeads.has(words[first - 2].lower);
     return this.lexicon.titleHeads.has(prev.lower) || this.lexicon.honorifics.has(prev.lower) || this.lexicon.kinship.has(prev.lower);
   }
 
@@ -368,7 +388,8 @@ export class EntityFinder {
       if (n > 1 && words[i + n - 2].breakAfter) continue;
       const form = this.text(words, i, i + n);
       if (!headline && !/\p{Lu}/u.test(form)) continue;
-      if (words[i].lower === 'the') return undefined;
+      // "The Hague", "The Gambia": the article is part of the name only where the rest names no place.
+      if (words[i].lower === 'the' && (n === 1 || !words[i].capitalized || this.gazetteer.lookupPlace(this.text(words, i + 1, i + n)))) return undefined;
       const entry = this.gazetteer.lookupPlace(form);
       if (entry) {
         if (n === 1 && this.isPartOfPersonName(words, i, last)) return undefined;
@@ -407,12 +428,18 @@ export class EntityFinder {
       if (!NAME_PARTICLES.has(words[j - 1].lower) && this.titleAt(words, j, last) > j) break;
       // "Cofinec CEO Stephen Frater": a given name and surname after other words start a new name.
       if (this.gazetteer.isGivenName(words[j].word) && !this.gazetteer.isGivenName(words[i].word) && !words[i].initial && j + 1 < last && words[j + 1].capitalized && !words[j].breakAfter) break;
+      // "Tony Blair George Bush", "Joe Biden Xi Jinping": a known full name is complete, and the next name is someone else.
+      if (j - i >= 2 && this.startsAnotherName(words, j, last) && this.kb.findByName(this.text(words, i, j)).length > 0) break;
       if (this.gazetteer.countryOfDemonym(words[j].word) && !words[j - 1].hyphenAfter) break;
       const personal = this.gazetteer.isGivenName(words[i].word) || words[i].initial || (j === i + 1 && this.lexicon.familyNamesFirst.has(words[i].word));
       if (this.placeAt(words, j, last, headline) && !personal && !this.kb.findByName(this.text(words, i, j + 1)).length) break;
       j++;
     }
     return j;
+  }
+
+  private startsAnotherName(words: Word[], j: number, last: number): boolean {
+    return this.isNameStart(words, j) || (j + 2 <= last && !words[j].breakAfter && this.kb.findByName(this.text(words, j, j + 2)).length > 0);
   }
 
   private isPerson(words: Word[], first: number, last: number, titled: boolean): boolean {
@@ -423,16 +450,16 @@ export class EntityFinder {
     if (titled) return true;
     const head = words[first];
     if (length >= 2 && (this.gazetteer.isGivenName(head.word) || head.initial)) return true;
-    if (length >= 2 && this.lexicon.familyNamesFirst.has(head.word) && !this.lexicon.isCommonWord(words[first + 1].lower)) return true;
+    if (length >= 2 && this.lexicon.familyNamesFirst.has(head.word) && (!this.lexicon.isCommonWord(words[first + 1].lower) || isGivenNameCompound(words, first + 1))) return true;
     if (length >= 2 && this.looksLikeName(words, first, last) && !this.anyOrganizationWord(words, first, last)) return true;
     // "Duran, 45, takes on ...": an age in apposition follows only people.
     if (length === 1 && /^\s*,\s*$/.test(words[first].token.post) && /^\d{1,3}$/.test(words[last]?.word ?? '') && /^\s*,/.test(words[last]?.token.post ?? '')) return !this.lexicon.isCommonWord(head.lower);
     return false;
   }
 
-  /** An official's name or alias; a one-word alias that is also an English word ("May", "Brown") needs more. */
+  /** An official's name or alias; a one-word alias that is also an English word ("May", "Brown") must stand alone mid-sentence. */
   private isKnownOfficial(words: Word[], first: number, last: number, text: string): boolean {
-    if (last - first === 1 && this.lexicon.isCommonWord(words[first].lower)) return false;
+    if (last - first === 1 && this.lexicon.isCommonWord(words[first].lower) && !standsAlone(words, first)) return false;
     return this.kb.findByName(text).length > 0;
   }
 
@@ -440,7 +467,7 @@ export class EntityFinder {
   private looksLikeName(words: Word[], first: number, last: number): boolean {
     for (let i = first; i < last; i++) {
       const w = words[i];
-      if (NAME_PARTICLES.has(w.lower) || w.initial) continue;
+      if (NAME_PARTICLES.has(w.lower) || w.initial || inGivenNameCompound(words, i)) continue;
       if (this.lexicon.isCommonWord(w.lower) && !this.lexicon.isKnownNamePart(w.lower) && !this.gazetteer.isGivenName(w.word)) return false;
     }
     return true;
@@ -509,6 +536,29 @@ export class EntityFinder {
       }
     }
   }
+}
+
+/**
+ * A capitalised word between lowercase words of one clause ("Blair told Bush that"): neither a
+ * sentence start, a heading nor part of a longer name explains the capital, so it is a proper noun.
+ */
+function standsAlone(words: Word[], k: number): boolean {
+  const prev = words[k - 1];
+  const next = words[k + 1];
+  if (MONTHS.has(words[k].lower) || isAllCaps(words[k].word)) return false;
+  // Not after a possessive's split-off "s" ("Britain 's Sun"), nor before a score or a day ("Park 3", "May 13").
+  const prevIsLowercaseWord = prev !== undefined && !prev.breakAfter && /^\p{Ll}{2,}/u.test(prev.word) && !DETERMINERS.has(prev.lower);
+  return prevIsLowercaseWord && (words[k].breakAfter || next === undefined || (!next.capitalized && !/^\d/.test(next.word)));
+}
+
+/** Word k and the next, joined by a hyphen, are the syllables of one given name ("Il-sung", "Gun-mo"), not two names. */
+function isGivenNameCompound(words: Word[], k: number): boolean {
+  const next = words[k + 1];
+  return words[k].capitalized && words[k].hyphenAfter && next !== undefined && /^\p{Ll}/u.test(next.word) && NAME_SYLLABLE.test(words[k].word) && NAME_SYLLABLE.test(next.word);
+}
+
+function inGivenNameCompound(words: Word[], k: number): boolean {
+  return isGivenNameCompound(words, k) || (k > 0 && isGivenNameCompound(words, k - 1));
 }
 
 function titleCase(text: string): string {

@@ -1,6 +1,8 @@
 import unitedStatesData from '../../data/kb/united-states.json';
 import chinaData from '../../data/kb/china.json';
 import g20Data from '../../data/kb/g20.json';
+import givenNameVariantsData from '../../data/gazetteer/given-name-variants.json';
+import nameParticlesData from '../../data/gazetteer/name-particles.json';
 
 /** A post an official held, with its tenure; dates are "YYYY-MM-DD", "YYYY-MM" or "YYYY". */
 export interface KbRole {
@@ -109,12 +111,13 @@ const TITLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['special presidential envoy for climate', 'climate envoy'],
   ['climate change envoy', 'climate envoy'],
   ['state councillor', 'state councilor'],
-  ['vice-president', 'vice president'],
-  ['vice-premier', 'vice premier'],
 ]);
 
-/** Words that say whose post it is, not which post ("U.S. Secretary of State", "Chinese Premier"). */
-const TITLE_QUALIFIERS = new Set(['us', 'u s', 'american', 'chinese', 'china', "china's", 'united states']);
+/**
+ * Words that say whose post it is or when, not which post ("U.S. Secretary of State", "Chinese
+ * Premier", "former President"); an acting holder is named by the post too ("Acting President").
+ */
+const TITLE_QUALIFIERS = ['us', 'u s', 'american', 'chinese', 'china', "china's", 'united states', 'former', 'ex', 'then', 'late', 'acting'];
 
 /** Posts that are one job under two national names, so a stated title matches either. */
 const TITLE_FAMILIES: ReadonlyMap<string, string> = new Map([
@@ -129,27 +132,36 @@ const TITLE_FAMILIES: ReadonlyMap<string, string> = new Map([
   ['foreign minister', 'foreign'],
   ['foreign secretary', 'foreign'],
   ['secretary of state', 'foreign'],
+  ['external affairs minister', 'foreign'],
+  ['prime minister', 'head of government'],
+  ['premier', 'head of government'],
+  ['deputy prime minister', 'deputy head of government'],
+  ['vice premier', 'deputy head of government'],
 ]);
 
 function canonicalTitle(title: string): string {
   let text = title
     .toLowerCase()
-    .replace(/\./g, ' ')
+    .replace(/[.-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  for (const qualifier of TITLE_QUALIFIERS) {
-    if (text.startsWith(qualifier + ' ')) text = text.slice(qualifier.length + 1);
-  }
+  let qualifier: string | undefined;
+  while ((qualifier = TITLE_QUALIFIERS.find((q) => text.startsWith(q + ' ')))) text = text.slice(qualifier.length + 1);
   const synonym = TITLE_SYNONYMS.get(text);
   if (synonym) return synonym;
   if (text.startsWith('ambassador to the ')) return 'ambassador to ' + text.slice('ambassador to the '.length);
   return text;
 }
 
+/**
+ * The stated title names the post held: the same words, one job under another national name, or
+ * the post without what it is of ("Chancellor" for "Chancellor of the Exchequer", "Ambassador"
+ * for "Ambassador to China").
+ */
 export function titlesMatch(stated: string, held: string): boolean {
   const a = canonicalTitle(stated);
   const b = canonicalTitle(held);
-  if (a === b) return true;
+  if (a === b || (b.startsWith(a) && /^ (?:of|to|for) /.test(b.slice(a.length)))) return true;
   const family = TITLE_FAMILIES.get(a);
   return family !== undefined && family === TITLE_FAMILIES.get(b);
 }
@@ -250,21 +262,138 @@ function parseOfficial(value: unknown, where: string, problems: string[]): Offic
   };
 }
 
+const NAME_PARTICLES: ReadonlySet<string> = new Set(nameParticlesData.particles);
+const HONORIFICS: ReadonlySet<string> = new Set(nameParticlesData.honorifics.map((h) => h.toLowerCase()));
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** For each given name, the variant groups it belongs to ("jack" is both John and Jacob). */
+const GIVEN_NAME_GROUPS: ReadonlyMap<string, readonly number[]> = (() => {
+  const groups = new Map<string, number[]>();
+  givenNameVariantsData.groups.forEach((group, index) => {
+    for (const name of group) groups.set(name, [...(groups.get(name) ?? []), index]);
+  });
+  return groups;
+})();
+
+/** News names future officials before their first post (as senator, governor, candidate): this many years at most. */
+const YEARS_NAMED_BEFORE_FIRST_POST = 10;
+/** ...and former officials long after their last one. */
+const YEARS_NAMED_AFTER_LAST_POST = 40;
+
+/** A personal name split the way two forms are judged to name one person. */
+interface NameShape {
+  /** The given name; family name first, every word after the family name run together ("daejung"). */
+  given: string;
+  /** Initials of the words between given name and surname, particles left out ("George H. W. Bush": "hw"). */
+  middle: string;
+  surname: string;
+}
+
+/** What the knowledge base knows of how an official is named, and when news may name them. */
+interface NameProfile {
+  /** From the official's name; undefined for one-word names ("Akihito"). */
+  shape?: NameShape;
+  /** The given names the name and aliases with the same surname use ("joe", "joseph"). */
+  givenNames: Set<string>;
+  /** Middle initials those forms give, when any ("r" for "Joseph R. Biden"). */
+  middles: Set<string>;
+  /** ISO days from which and until which news may name them; null is unbounded. */
+  namedFrom: string | null;
+  namedUntil: string | null;
+}
+
+/** A form's words as compared: accents, case and dots dropped, initials apart, leading honorifics and trailing "Jr." left out. */
+function nameWords(form: string): string[] {
+  const words = form
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\./g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  let first = 0;
+  while (first < words.length - 1 && HONORIFICS.has(words[first])) first++;
+  let last = words.length;
+  while (last > first + 1 && NAME_SUFFIXES.has(words[last - 1])) last--;
+  return words.slice(first, last);
+}
+
+function shapeOf(words: string[], familyNameFirst: boolean): NameShape | undefined {
+  if (words.length < 2) return undefined;
+  if (familyNameFirst) return { given: words.slice(1).join('').replace(/-/g, ''), middle: '', surname: words[0] };
+  const middle = words
+    .slice(1, -1)
+    .filter((w) => !NAME_PARTICLES.has(w))
+    .map((w) => w[0])
+    .join('');
+  return { given: words[0], middle, surname: words[words.length - 1] };
+}
+
+/**
+ * Two spellings of one given name: equal, a listed variant ("Joe", "Joseph"), or, in names written
+ * given name first, sharing the first three letters ("Yury", "Yuri"; "Sergei", "Sergey"). Syllables
+ * of East Asian given names that share a beginning are different names ("Jong-il", "Jong-un").
+ */
+function givenNamesAgree(a: string, b: string, familyNameFirst: boolean): boolean {
+  if (a === b) return true;
+  if (!familyNameFirst && a.length >= 3 && b.length >= 3 && a.slice(0, 3) === b.slice(0, 3)) return true;
+  const groups = GIVEN_NAME_GROUPS.get(a);
+  return groups !== undefined && (GIVEN_NAME_GROUPS.get(b) ?? []).some((g) => groups.includes(g));
+}
+
+function shiftYears(isoDay: string, years: number): string {
+  return String(Number(isoDay.slice(0, 4)) + years).padStart(4, '0') + isoDay.slice(4);
+}
+
+function profileOf(official: Official): NameProfile {
+  const shape = shapeOf(nameWords(official.name), official.familyNameFirst);
+  const givenNames = new Set<string>();
+  const middles = new Set<string>();
+  if (shape) {
+    for (const form of [official.name, ...official.aliases]) {
+      const alias = shapeOf(nameWords(form), official.familyNameFirst);
+      if (!alias || alias.surname !== shape.surname) continue;
+      givenNames.add(alias.given);
+      if (alias.middle) middles.add(alias.middle);
+    }
+  }
+  // One post with an unknown start, or still held, leaves that end of the window open.
+  const starts = official.roles.flatMap((r) => (r.from === null ? [] : [dateBounds(r.from)!.first])).sort();
+  const ends = official.roles.flatMap((r) => (r.to === null ? [] : [dateBounds(r.to)!.last])).sort();
+  const allStartsKnown = starts.length > 0 && starts.length === official.roles.length;
+  const allEndsKnown = ends.length > 0 && ends.length === official.roles.length;
+  return {
+    shape,
+    givenNames,
+    middles,
+    namedFrom: allStartsKnown ? shiftYears(starts[0], -YEARS_NAMED_BEFORE_FIRST_POST) : null,
+    namedUntil: allEndsKnown ? shiftYears(ends[ends.length - 1], YEARS_NAMED_AFTER_LAST_POST) : null,
+  };
+}
+
 export class KnowledgeBase {
   readonly officials: readonly Official[];
   private readonly ids = new Map<string, Official>();
   private readonly forms = new Map<string, Official[]>();
+  private readonly profiles = new Map<Official, NameProfile>();
+  private readonly bySurname = new Map<string, Official[]>();
+  /** Posts the data records holders of: a stated one the official never held says it is someone else. */
+  private readonly recordedPosts = new Set<string>();
 
   private constructor(officials: Official[]) {
     this.officials = officials;
+    const add = (index: Map<string, Official[]>, key: string, official: Official) => {
+      const holders = index.get(key) ?? [];
+      if (!holders.includes(official)) holders.push(official);
+      index.set(key, holders);
+    };
     for (const official of officials) {
       this.ids.set(official.id, official);
-      for (const form of [official.name, ...official.aliases]) {
-        const key = normalizeNameForm(form);
-        const holders = this.forms.get(key) ?? [];
-        if (!holders.includes(official)) holders.push(official);
-        this.forms.set(key, holders);
-      }
+      for (const form of [official.name, ...official.aliases]) add(this.forms, normalizeNameForm(form), official);
+      const profile = profileOf(official);
+      this.profiles.set(official, profile);
+      if (profile.shape) add(this.bySurname, profile.shape.surname, official);
+      for (const role of official.roles) this.recordedPosts.add(canonicalTitle(role.title));
     }
   }
 
@@ -320,20 +449,22 @@ export class KnowledgeBase {
   }
 
   /**
-   * Best match for a person named in an article with an optional stated title/country and article date interval:
-   * prefers officials whose role matches the title and is in force in the interval. Undefined when
-   * nobody has the name, or when several fit equally well and guessing would risk a wrong attribution.
+   * The official a person named in an article is, given the title and country the article states
+   * and its date interval. A candidate must fit all of them: no stated post they never held
+   * ("Vice President George Bush" is not George W. Bush), no other country, and a date inside
+   * the years news may name them unless the stated post is theirs. A given name alone ("Melania")
+   * needs a stated post of theirs. Among those that fit, a post in force on the date ranks first;
+   * undefined when nobody fits or several fit equally well.
    */
   resolve(form: string, hint: ResolveHint = {}): Official | undefined {
-    const candidates = this.findByName(form);
-    if (candidates.length <= 1) return candidates[0];
     const first = hint.earliest ? dateBounds(hint.earliest)?.first ?? null : null;
     const last = hint.latest ? dateBounds(hint.latest)?.last ?? null : null;
     const normalizedForm = normalizeNameForm(form);
     let best: Official | undefined;
     let bestScore = -1;
     let tied = false;
-    for (const official of candidates) {
+    for (const [official, byGivenNameOnly] of this.candidates(form)) {
+      if (!this.fits(official, byGivenNameOnly, hint, first, last)) continue;
       const score = this.fitness(official, normalizedForm, hint, first, last);
       if (score > bestScore) {
         best = official;
@@ -344,6 +475,43 @@ export class KnowledgeBase {
       }
     }
     return tied ? undefined : best;
+  }
+
+  /**
+   * Officials a form may name, each with whether only by their given name ("Melania"). One word
+   * names an official through an alias; a fuller form through their name or an alias, or with the
+   * same surname and the same given name in another spelling ("Joseph R. Biden", "Yury Ushakov").
+   */
+  private candidates(form: string): Map<Official, boolean> {
+    const found = new Map<Official, boolean>();
+    const words = nameWords(form);
+    for (const official of this.forms.get(normalizeNameForm(form)) ?? []) {
+      found.set(official, words.length === 1 && this.profiles.get(official)!.shape?.given === words[0]);
+    }
+    if (words.length === 1) return found;
+    for (const familyNameFirst of [false, true]) {
+      const shape = shapeOf(words, familyNameFirst)!;
+      for (const official of this.bySurname.get(shape.surname) ?? []) {
+        if (official.familyNameFirst !== familyNameFirst || found.has(official)) continue;
+        const profile = this.profiles.get(official)!;
+        const sameGiven = [...profile.givenNames].some((given) => givenNamesAgree(shape.given, given, familyNameFirst));
+        const sameMiddle = shape.middle === '' || profile.middles.size === 0 || profile.middles.has(shape.middle);
+        if (sameGiven && sameMiddle) found.set(official, false);
+      }
+    }
+    return found;
+  }
+
+  /** Nothing the article states rules the official out. */
+  private fits(official: Official, byGivenNameOnly: boolean, hint: ResolveHint, first: string | null, last: string | null): boolean {
+    const { title, country } = hint;
+    const heldTitle = title !== undefined && official.roles.some((role) => titlesMatch(title, role.title));
+    if (title !== undefined && !heldTitle && this.recordedPosts.has(canonicalTitle(title))) return false;
+    if (country && official.roles.length > 0 && !official.roles.some((role) => sameCountry(role.country, country))) return false;
+    if (heldTitle) return true;
+    const profile = this.profiles.get(official)!;
+    const named = (last === null || profile.namedFrom === null || profile.namedFrom <= last) && (first === null || profile.namedUntil === null || profile.namedUntil >= first);
+    return named && !byGivenNameOnly;
   }
 
   /** How well an official fits what the article says; the weights rank a stated title in force above anything else. */

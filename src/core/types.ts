@@ -77,7 +77,10 @@ export interface ArticleAnalysis {
   version: number;
   date: DateValue;
   entities: Entity[];
+  /** Meetings between two or more named people. */
   meetings: Meeting[];
+  /** Trips by one person to a place with no named host ("will visit Japan"): events for the timeline, never meetings. */
+  visits: Meeting[];
   /** Problems a reader should know about (skipped, truncated, undecodable). */
   notes: string[];
 }

@@ -110,7 +110,7 @@ describe('articles from other outlets and eras', () => {
     });
 
     it('finds the planned visit', () => {
-      assert.deepStrictEqual(a.meetings.filter((m) => m.kind === 'visit').map((m) => [m.participants, m.place, m.status]), [[['Manmohan Singh'], 'Paris', 'planned']]);
+      assert.deepStrictEqual(a.visits.map((m) => [m.participants, m.place, m.status]), [[['Manmohan Singh'], 'Paris', 'planned']]);
     });
 
     it('leaves the year open when the tenures allow two', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { BUNDLED_SOURCES, KnowledgeBase, Official, dateBounds, loadBundledKnowledgeBase } from '../../src/core/knowledgeBase';
+import { BUNDLED_SOURCES, KnowledgeBase, Official, dateBounds, loadBundledKnowledgeBase, titlesMatch } from '../../src/core/knowledgeBase';
 
 const kb = loadBundledKnowledgeBase();
 
@@ -89,7 +89,7 @@ describe('knowledge base of officials', () => {
     });
 
     it('returns every official a bare surname may mean', () => {
-      assert.deepStrictEqual(idsFor('Bush'), ['george-w-bush']);
+      assert.deepStrictEqual(idsFor('Bush'), ['george-h-w-bush', 'george-w-bush']);
       assert.deepStrictEqual(idsFor('Clinton'), ['bill-clinton', 'hillary-clinton']);
       assert.ok(idsFor('Wang').includes('wang-yi'));
       assert.ok(idsFor('Wang').includes('wang-qishan'));
@@ -124,6 +124,104 @@ describe('knowledge base of officials', () => {
       assert.strictEqual(kb.resolve('Clinton'), undefined);
       assert.strictEqual(kb.resolve('Nobody'), undefined);
     });
+  });
+
+  describe('linking only an official the article can mean', () => {
+    const year = (y: string) => ({ earliest: y, latest: y });
+
+    it('refuses a stated post the official never held', () => {
+      assert.strictEqual(kb.resolve('George Bush', { title: 'Vice President' })?.id, 'george-h-w-bush');
+      assert.strictEqual(kb.resolve('Philippe', { title: 'King' }), undefined);
+      assert.strictEqual(kb.resolve('Clinton', { title: 'First Lady' })?.id, 'hillary-clinton');
+    });
+
+    it('lets a post the data does not record pass ("Senator")', () => {
+      assert.strictEqual(kb.resolve('Hillary Clinton', { title: 'Senator', ...year('2005') })?.id, 'hillary-clinton');
+    });
+
+    it('refuses a stated country the official never served', () => {
+      assert.strictEqual(kb.resolve('Philippe', { country: 'Belgium' }), undefined);
+      assert.strictEqual(kb.resolve('Philippe', { country: 'France' })?.id, 'edouard-philippe');
+    });
+
+    it('refuses a date long before their first post, unless the stated post is theirs', () => {
+      assert.strictEqual(kb.resolve('George W. Bush', year('1987')), undefined);
+      assert.strictEqual(kb.resolve('George Bush', year('1987'))?.id, 'george-h-w-bush');
+      assert.strictEqual(kb.resolve('George Bush', year('2004'))?.id, 'george-w-bush');
+      assert.strictEqual(kb.resolve('Bush', { title: 'President', ...year('1990') })?.id, 'george-h-w-bush');
+      assert.strictEqual(kb.resolve('Hague', year('1987')), undefined);
+      assert.strictEqual(kb.resolve('Hague', year('2012'))?.id, 'william-hague');
+    });
+
+    it('names someone within the years around their posts', () => {
+      const { kb: small } = KnowledgeBase.fromSources([
+        {
+          name: 'small.json',
+          data: {
+            schema: 'attache-officials/1',
+            officials: [{ id: 'ann-example', name: 'Ann Example', aliases: ['Example'], familyNameFirst: false, roles: [{ title: 'Foreign Minister', country: 'Ruritania', from: '2001', to: '2004-06' }] }],
+          },
+        },
+      ]);
+      assert.strictEqual(small.resolve('Example', year('1993'))?.id, 'ann-example');
+      assert.strictEqual(small.resolve('Example', year('1987')), undefined);
+      assert.strictEqual(small.resolve('Example', { title: 'Foreign Minister', ...year('1987') })?.id, 'ann-example');
+      assert.strictEqual(small.resolve('Example', year('2040'))?.id, 'ann-example');
+      assert.strictEqual(small.resolve('Example', year('2050')), undefined);
+    });
+
+    it('declines when nothing tells two namesakes apart', () => {
+      assert.strictEqual(kb.resolve('George Bush'), undefined);
+    });
+
+    it('takes a given name alone ("Melania") only with a post of theirs', () => {
+      assert.strictEqual(kb.resolve('Melania'), undefined);
+      assert.strictEqual(kb.resolve('Melania', { title: 'First Lady' })?.id, 'melania-trump');
+      assert.strictEqual(kb.resolve('Xi')?.id, 'xi-jinping');
+    });
+  });
+
+  describe('one given name in several spellings', () => {
+    it('finds the official under a short form, a transliteration or a fuller middle name', () => {
+      assert.strictEqual(kb.resolve('Joseph R. Biden')?.id, 'joe-biden');
+      assert.strictEqual(kb.resolve('Joseph Robinette Biden')?.id, 'joe-biden');
+      assert.strictEqual(kb.resolve('Yury Ushakov')?.id, 'yuri-ushakov');
+      assert.strictEqual(kb.resolve('Yuri Ushakov')?.id, 'yuri-ushakov');
+      assert.strictEqual(kb.resolve('Dmitriy Medvedev')?.id, 'dmitry-medvedev');
+      assert.strictEqual(kb.resolve('Mohammad bin Salman')?.id, 'mohammed-bin-salman');
+      assert.strictEqual(kb.resolve('Larry Summers')?.id, 'lawrence-summers');
+      assert.strictEqual(kb.resolve('Kim Dae Jung')?.id, 'kim-dae-jung');
+    });
+
+    it('keeps apart people who share only a surname or differ in middle initials', () => {
+      assert.strictEqual(kb.resolve('George H. W. Bush')?.id, 'george-h-w-bush');
+      assert.strictEqual(kb.resolve('George W. Bush')?.id, 'george-w-bush');
+      assert.strictEqual(kb.resolve('Michael Howard'), undefined);
+      assert.strictEqual(kb.resolve('Nancy Reagan')?.id, 'nancy-reagan');
+      assert.strictEqual(kb.resolve('Kim Dae-sung'), undefined);
+      assert.strictEqual(kb.resolve('Lee Myung-hwan'), undefined);
+    });
+  });
+
+  describe('matching a stated title with a post', () => {
+    const pairs: Array<[stated: string, held: string, same: boolean]> = [
+      ['Chancellor', 'Chancellor of the Exchequer', true],
+      ['Ambassador', 'Ambassador to the United States', true],
+      ['Prime Minister', 'Premier', true],
+      ['Deputy Prime Minister', 'Vice Premier', true],
+      ['Former President', 'President', true],
+      ['then-Vice President', 'Vice President', true],
+      ['External Affairs Minister', 'Foreign Minister', true],
+      ['Vice-President', 'Vice President', true],
+      ['President', 'Vice President', false],
+      ['Vice President', 'President', false],
+      ['King', 'Prime Minister', false],
+    ];
+    for (const [stated, held, same] of pairs) {
+      it(`"${stated}" ${same ? 'names' : 'does not name'} "${held}"`, () => {
+        assert.strictEqual(titlesMatch(stated, held), same);
+      });
+    }
   });
 
   describe('loading data files', () => {

@@ -1,0 +1,98 @@
+import { Mention, EntityFinder } from './entities';
+import { EventCatalog } from './events';
+import { Gazetteer } from './gazetteer';
+import { KnowledgeBase, Official } from './knowledgeBase';
+import { Lexicon } from './lexicon';
+import { MeetingPatterns } from './patterns';
+import { RoleReader, StatedTitle } from './roles';
+import { Tense } from './dates';
+import { Tokenized } from './tokens';
+import { ArticleDocument, DateValue, Meeting, MeetingKind, MeetingStatus, PlaceType, Span } from './types';
+
+/** Index of a person in ArticleContext.people: the one identity a name, a title or a pronoun resolves to. */
+export type PersonId = number & { readonly __personId: unique symbol };
+
+export const personId = (index: number): PersonId => index as PersonId;
+
+/** A person as one article names them, gathered from all their mentions. */
+export interface ArticlePerson {
+  id: PersonId;
+  /** The fullest form the article uses. */
+  fullName: string;
+  parts: Set<string>;
+  mentions: Mention[];
+  titles: StatedTitle[];
+  official?: Official;
+  /** References by title alone ("the vice premier") or by pronoun, counted as mentions of this person when they are titles. */
+  titleOnly: Span[];
+}
+
+/** Something in a sentence that meeting rows can name: a person (by name, title or pronoun), a place or an organization. */
+export interface Reference {
+  kind: 'person' | 'place' | 'organization';
+  person?: PersonId;
+  /** Two or more people one phrase stands for ("the two men"); `person` is the first of them. */
+  group?: PersonId[];
+  /** Canonical place name, for places and for organizations that stand for a city ("White House"). */
+  place?: string;
+  placeType?: PlaceType;
+  via: 'name' | 'title' | 'pronoun';
+  firstToken: number;
+  lastToken: number;
+}
+
+/** A meeting as the text states it, before its date is resolved. */
+export interface StatedMeeting {
+  participants: PersonId[];
+  place: string | null;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  evidence: Span;
+  sentence: Span;
+  sentenceIndex: number;
+  /** Where a date for this meeting may be stated: the clause around its words. */
+  clause: Span;
+  /** Which way weekdays and month names point: planned ones forward, a present-tense verb ("begins ... on Tuesday") either way. */
+  tense: Tense;
+  /** Id of the pattern row that read it, for the basis a reader can check. */
+  rule: string;
+  /** Stated as a noun ("Xi's visit to Los Angeles"), which says nothing about when it happened. */
+  nominal: boolean;
+}
+
+/** What the engine loads once and every article shares. */
+export interface EngineResources {
+  gazetteer: Gazetteer;
+  knowledgeBase: KnowledgeBase;
+  events: EventCatalog;
+  lexicon: Lexicon;
+  finder: EntityFinder;
+  patterns: MeetingPatterns;
+}
+
+/** The one object the stages read and fill, in order: each stage adds what the next ones need. */
+export interface ArticleContext {
+  readonly document: ArticleDocument;
+  readonly resources: EngineResources;
+  tokenized: Tokenized;
+  mentions: Mention[];
+  roles: RoleReader | null;
+  people: ArticlePerson[];
+  references: Reference[];
+  /** The date the article states about itself (dateline or stamp), before any inference. */
+  statedDate: DateValue;
+  stated: StatedMeeting[];
+  /** Single-person visits with their place ("Smith will visit Japan"): events, never meetings between people. */
+  statedVisits: StatedMeeting[];
+  date: DateValue;
+  meetings: Meeting[];
+  visits: Meeting[];
+}
+
+/** One step of the analysis. Stages run in the order analyze.ts lists them and are linear in the article's length. */
+export interface Stage {
+  readonly name: string;
+  run(context: ArticleContext): void;
+}
+
+export const UNKNOWN_DATE: DateValue = { value: null, precision: null, earliest: null, latest: null, basis: 'no date stated' };

@@ -1,0 +1,88 @@
+import { ArticleContext, Stage } from '../article';
+import { DateValue, Entity, Meeting, Role } from '../types';
+import { countryOf } from './people';
+
+/** The article's entities with their mentions and roles, and its meetings with one statement each. */
+export const assembleStage: Stage = {
+  name: 'assemble',
+  run(context) {
+    context.meetings = mergeMeetings(context.meetings);
+    context.visits = mergeMeetings(context.visits);
+  },
+};
+
+export function entitiesOf(context: ArticleContext): Entity[] {
+  const entities: Entity[] = [];
+  for (const person of context.people) {
+    const name = person.official?.name ?? person.fullName;
+    entities.push({
+      id: `person:${slug(name)}`,
+      kind: 'person',
+      name,
+      roles: person.titles.map((t): Role => ({ title: t.title, country: t.country, source: t.span.start >= 0 ? 'text' : 'knowledge-base', ...(t.span.start >= 0 ? { span: t.span } : {}) })),
+      mentions: [...person.mentions.map((m) => ({ start: m.start, end: m.end })), ...person.titleOnly].sort((a, b) => a.start - b.start),
+      country: countryOf(person),
+      ...(person.official ? { kbId: person.official.id, aliases: [person.official.name, ...person.official.aliases] } : {}),
+    });
+  }
+  const byKey = new Map<string, Entity>();
+  for (const m of context.mentions) {
+    if (m.kind === 'person') continue;
+    const key = `${m.kind}:${m.key}`;
+    let entity = byKey.get(key);
+    if (!entity) {
+      entity = { id: `${m.kind}:${slug(m.key)}`, kind: m.kind, name: m.key, roles: [], mentions: [] };
+      if (m.place) {
+        entity.placeType = m.place.type;
+        entity.country = m.place.country ?? (m.place.type === 'country' ? m.place.name : null);
+      }
+      byKey.set(key, entity);
+      entities.push(entity);
+    }
+    entity.mentions.push({ start: m.start, end: m.end });
+  }
+  return entities;
+}
+
+function precisionRank(d: DateValue): number {
+  return d.precision === 'day' ? 3 : d.precision === 'month' ? 2 : d.precision === 'year' ? 1 : 0;
+}
+
+function datesCompatible(a: DateValue, b: DateValue): boolean {
+  if (!a.value || !b.value) return true;
+  return a.value.startsWith(b.value) || b.value.startsWith(a.value);
+}
+
+/**
+ * One meeting stated several times ("Han met Blinken", "the talks between Han and Blinken") is one
+ * meeting; so is a pair stated again inside a joint meeting of the same status and date.
+ */
+function mergeMeetings(meetings: Meeting[]): Meeting[] {
+  const bySize = [...meetings].sort((a, b) => b.participants.length - a.participants.length || a.evidence.start - b.evidence.start);
+  const merged: Meeting[] = [];
+  for (const m of bySize) {
+    const same = merged.find(
+      (o) =>
+        m.participants.every((p) => o.participants.includes(p)) &&
+        o.status === m.status &&
+        datesCompatible(o.date, m.date) &&
+        (!o.place || !m.place || o.place === m.place),
+    );
+    if (!same) {
+      merged.push({ ...m });
+      continue;
+    }
+    same.place ??= m.place;
+    if (precisionRank(m.date) > precisionRank(same.date)) same.date = m.date;
+  }
+  return merged.sort((a, b) => a.evidence.start - b.evidence.start);
+}
+
+function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9\p{L}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+}

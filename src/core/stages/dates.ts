@@ -1,0 +1,260 @@
+import { ArticleContext, ArticlePerson, Stage, StatedMeeting, UNKNOWN_DATE } from '../article';
+import { DateEvidence, findDateMentions, inferArticleDate, resolveDateExpression } from '../dates';
+import { eventCuesIn, KnownEvent } from '../events';
+import { sameCountry, titlesMatch } from '../knowledgeBase';
+import { DateValue, Meeting, MeetingStatus } from '../types';
+import { datelinePlaceOf } from './meetings';
+
+/**
+ * The article's date (dateline or stamp, else what the officials' tenures and the events it
+ * mentions allow), the knowledge base's role for people the text gives none, then each meeting's
+ * date: the date its clause states, the known event it matches, or the article's own for a
+ * meeting held that day.
+ */
+export const datesStage: Stage = {
+  name: 'dates',
+  run(context) {
+    context.date = articleDate(context);
+    for (const person of context.people) fillFromKnowledgeBase(context, person);
+    const datelinePlace = datelinePlaceOf(context);
+    const years = context.date.value ? [] : yearsNamed(context.document.text);
+    context.visits = context.statedVisits.map((m) => datedMeeting(context, m, [], years));
+    context.meetings = placeFromSameDay(context, context.stated.map((m) => datedMeeting(context, m, context.visits, years)), datelinePlace);
+  },
+};
+
+const DAY_MS = 86_400_000;
+/** How far after a meeting's words a date may be and still be its date, in characters. */
+const DATE_REACH = 80;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+function articleDate(context: ArticleContext): DateValue {
+  const evidence: DateEvidence[] = [];
+  for (const person of context.people) {
+    if (!person.official) continue;
+    for (const stated of person.titles) {
+      const held = person.official.roles.filter((r) => titlesMatch(stated.title, r.title) && (!stated.country || sameCountry(stated.country, r.country)));
+      if (held.length === 0) continue;
+      // Someone who held the post twice (Wang Yi) allows any day from the first start to the last end.
+      const from = held.some((r) => r.from === null) ? null : held.map((r) => r.from!).sort()[0];
+      const to = held.some((r) => r.to === null) ? null : held.map((r) => r.to!).sort().reverse()[0];
+      evidence.push({ earliest: from, latest: to, reason: `${person.official.name} ${held[0].title} ${from ?? '?'}..${to ?? 'now'}` });
+      break;
+    }
+  }
+  const tenure = inferArticleDate('', evidence);
+  evidence.push(...mentionedEvents(context, tenure));
+  return inferArticleDate(context.document.text, evidence);
+}
+
+/** Events the article refers to, each as the interval of article dates it allows. */
+function mentionedEvents(context: ArticleContext, tenure: DateValue): DateEvidence[] {
+  const { tokenized, people } = context;
+  const { events } = context.resources;
+  const found: DateEvidence[] = [];
+  const seen = new Set<string>();
+  const within = { earliest: tenure.earliest, latest: tenure.latest };
+  const consider = (candidates: KnownEvent[], sentenceIndex: number, status?: MeetingStatus) => {
+    if (candidates.length !== 1 || seen.has(candidates[0].id)) return;
+    const event = candidates[0];
+    seen.add(event.id);
+    const sentence = tokenized.sentences[sentenceIndex];
+    const words = tokenized.text.slice(sentence.start, sentence.end);
+    found.push({ ...relativeWindow(event, words, status), reason: `${event.name} ${event.place ?? event.country ?? ''} ${event.from}..${event.to}`.replace(/\s+/g, ' ') });
+  };
+  tokenized.sentences.forEach((sentence, index) => {
+    for (const cue of eventCuesIn(tokenized.text.slice(sentence.start, sentence.end))) {
+      consider(events.find({ series: cue.series, place: cue.place, ...within }), index);
+    }
+  });
+  for (const meeting of [...context.stated, ...context.statedVisits]) {
+    const ids = meeting.participants.map((p) => people[p]?.official?.id).filter((id): id is string => !!id);
+    if (ids.length !== meeting.participants.length || ids.length === 0) continue;
+    consider(events.find({ participants: ids, place: meeting.place ?? undefined, ...within }), meeting.sentenceIndex, meeting.nominal && meeting.status === 'held' ? undefined : meeting.status);
+  }
+  return found;
+}
+
+/** A person the text gives no title gets the knowledge base's role on the article's date; a stated title gets its country. */
+function fillFromKnowledgeBase(context: ArticleContext, person: ArticlePerson): void {
+  const official = person.official;
+  if (!official) return;
+  for (const title of person.titles) {
+    if (title.country) continue;
+    const role = official.roles.find((r) => titlesMatch(title.title, r.title));
+    if (role) title.country = role.country;
+  }
+  const date = context.date;
+  if (person.titles.length > 0 || !date.earliest) return;
+  const role = context.resources.knowledgeBase.rolesOn(official, date.value ?? date.earliest)[0];
+  if (role) person.titles.push({ title: role.title, country: role.country, span: { start: -1, end: -1 } });
+}
+
+function datedMeeting(context: ArticleContext, m: StatedMeeting, visits: Meeting[], years: Array<{ at: number; year: string }>): Meeting {
+  const { people } = context;
+  const date = context.date;
+  const name = (p: number) => people[p]?.official?.name ?? people[p]?.fullName ?? String(p);
+  const expression = dateExpressionOf(context, m);
+  const ids = m.participants.map((p) => people[p]?.official?.id);
+  const window = m.nominal ? { earliest: eventWindow(date, 'held').earliest, latest: eventWindow(date, 'planned').latest } : eventWindow(date, m.status);
+  const event =
+    ids.every((id) => id) && ids.length > 0 && (m.place || (m.status === 'held' && ids.length > 1))
+      ? context.resources.events.find({ participants: ids as string[], place: m.place ?? undefined, ...window })
+      : [];
+  let meetingDate: DateValue;
+  const stated = expression ? resolveDateExpression(expression, date.value ? date : yearOfNarrative(years, m.evidence.start) ?? date, m.tense) : undefined;
+  if (event.length === 1) meetingDate = eventDate(event[0], expression);
+  else if (stated && !(m.status === 'planned' && stated.latest && date.earliest && stated.latest < date.earliest)) meetingDate = stated;
+  else if (m.status === 'held' && !m.nominal) meetingDate = date.value ? { ...date, basis: `article date (${date.basis})` } : (onlyYearNamed(years) ?? date);
+  else meetingDate = duringVisit(context, m, visits, name) ?? UNKNOWN_DATE;
+  // A noun ("Obama's visit") or a present tense ("begins a visit on Tuesday") says nothing of tense: a date after the article's is still to come.
+  const status = m.status === 'held' && (m.nominal || m.tense === 'unknown') && meetingDate.earliest && date.latest && meetingDate.earliest > date.latest ? 'planned' : m.status;
+  return {
+    participants: m.participants.map(name),
+    place: m.place ?? (event.length === 1 ? event[0].place : null),
+    date: meetingDate,
+    status,
+    kind: m.kind,
+    evidence: m.evidence,
+    sentence: m.sentence,
+  };
+}
+
+/**
+ * A planned meeting with no date of its own happens during the visit one of its participants is
+ * making ("during his visit"): the visit's date, or, for a visit to the dateline's city that the
+ * article reports under way, from the article's date on.
+ */
+function duringVisit(context: ArticleContext, m: StatedMeeting, visits: Meeting[], name: (p: number) => string): DateValue | undefined {
+  const names = m.participants.map(name);
+  const theirs = visits.filter((v) => v.participants.some((p) => names.includes(p)));
+  const dated = theirs.find((v) => v.date.value);
+  if (dated) return { ...dated.date, basis: `during the visit '${dated.participants.join(', ')} to ${dated.place ?? '?'}' (${dated.date.basis})` };
+  const date = context.date;
+  const underway = theirs.find((v) => v.place && v.place === datelinePlaceOf(context));
+  if (!underway || !date.earliest || date.precision !== 'day') return undefined;
+  return { value: date.earliest.slice(0, 7), precision: 'month', earliest: date.earliest, latest: null, basis: `during the visit to ${underway.place} under way on the article's date` };
+}
+
+/**
+ * An article with no date of its own still tells its story in a year: the year it names nearest
+ * before the meeting, else the first after it ("On 13 March Lord Goldsmith met ... on 17 March
+ * 2003"), dates a day and month.
+ */
+function yearOfNarrative(years: Array<{ at: number; year: string }>, at: number): DateValue | undefined {
+  const before = years.filter((y) => y.at < at).pop();
+  const year = (before ?? years.find((y) => y.at >= at))?.year;
+  if (!year) return undefined;
+  return { value: year, precision: 'year', earliest: `${year}-01-01`, latest: `${year}-12-31`, basis: `the year ${year} the article names ${before ? 'before' : 'after'} it` };
+}
+
+/** An undated article that names one year only ("the February 1974 election") tells of that year. */
+function onlyYearNamed(years: Array<{ at: number; year: string }>): DateValue | undefined {
+  if (years.length === 0 || years.some((y) => y.year !== years[0].year)) return undefined;
+  const year = years[0].year;
+  return { value: year, precision: 'year', earliest: `${year}-01-01`, latest: `${year}-12-31`, basis: `the only year the article names, ${year}` };
+}
+
+/** Every year the text names, with where. */
+function yearsNamed(text: string): Array<{ at: number; year: string }> {
+  return [...text.matchAll(/(?<![\w-])(1[89]\d{2}|20\d{2})(?![\w-])/g)].map((m) => ({ at: m.index!, year: m[1] }));
+}
+
+/**
+ * The date stated for a meeting: the first expression after its words, within reach ("met in
+ * Argentina last December"), else the nearest one before them in the sentence ("their 1994
+ * talks", "On 13 March Lord Goldsmith met").
+ */
+function dateExpressionOf(context: ArticleContext, m: StatedMeeting): string | undefined {
+  const text = context.document.text;
+  const mentions = findDateMentions(text.slice(m.sentence.start, m.sentence.end), m.sentence.start);
+  // A date after a comma belongs to the next clause ("during the visit, his first since June 1982").
+  const comma = text.slice(m.evidence.end, m.evidence.end + DATE_REACH).search(/[,;:]/);
+  const reach = m.evidence.end + (comma < 0 ? DATE_REACH : comma);
+  const after = mentions.find((d) => d.span.start >= m.evidence.start && d.span.start <= reach);
+  if (after) return after.text;
+  return mentions.filter((d) => d.span.end <= m.evidence.start).pop()?.text;
+}
+
+/**
+ * A held meeting with no place of its own takes that of another held that day, or the dateline's
+ * when it was held in the days the dispatch covers; a country gives way to the city the article
+ * names with it ("in Frankfurt, West Germany").
+ */
+function placeFromSameDay(context: ArticleContext, meetings: Meeting[], datelinePlace: string | null): Meeting[] {
+  const cityIn = citiesNamedWithCountry(context);
+  const datelineCountry = context.mentions.find((m) => m.kind === 'place' && m.key === datelinePlace)?.place?.country;
+  for (const meeting of meetings) {
+    const dispatch = withinDispatch(meeting.date, context.date, meeting.status === 'held' ? DISPATCH_DAYS : -1);
+    if (meeting.place) {
+      const city = cityIn.get(meeting.place) ?? (dispatch && datelineCountry && sameCountry(datelineCountry, meeting.place) ? datelinePlace : null);
+      meeting.place = city ?? meeting.place;
+      continue;
+    }
+    if (!dispatch && meeting.status !== 'held') continue;
+    const sameDay = meetings.find((o) => o !== meeting && o.place && o.status === meeting.status && o.date.value === meeting.date.value && o.date.value !== null);
+    meeting.place = sameDay?.place ?? (dispatch ? datelinePlace : null);
+  }
+  return meetings;
+}
+
+/** Days around the article's date that a dispatch from its dateline still reports from there ("talks yesterday", "meets him tomorrow"). */
+const DISPATCH_DAYS = 2;
+
+/** Within `daysBefore` days before the article's day, or, when negative, that many days after it. */
+function withinDispatch(meeting: DateValue, article: DateValue, daysBefore: number): boolean {
+  // The same day as the article's, even when its year is left open.
+  if (meeting.earliest !== null && meeting.earliest === article.earliest && meeting.latest === article.latest) return true;
+  if (meeting.precision !== 'day' || article.precision !== 'day' || !meeting.value || !article.value) return false;
+  const days = (Date.parse(article.value) - Date.parse(meeting.value)) / DAY_MS;
+  return daysBefore >= 0 ? days >= 0 && days <= daysBefore : days <= 0 && days >= daysBefore;
+}
+
+/** "Frankfurt, West Germany": the one city the article names together with its country. */
+function citiesNamedWithCountry(context: ArticleContext): Map<string, string> {
+  const places = context.mentions.filter((m) => m.kind === 'place');
+  const found = new Map<string, string>();
+  const text = context.document.text;
+  for (let i = 0; i + 1 < places.length; i++) {
+    const [city, country] = [places[i], places[i + 1]];
+    if (city.place?.type !== 'city' || country.place?.type !== 'country' || !/^,\s*$/.test(text.slice(city.end, country.start))) continue;
+    if (found.has(country.key) && found.get(country.key) !== city.key) found.set(country.key, country.key);
+    else found.set(country.key, city.key);
+  }
+  return found;
+}
+
+/** Where a meeting the article reports may lie: held ones up to two years before it, planned ones up to two years after. */
+function eventWindow(date: DateValue, status: MeetingStatus): { earliest: string | null; latest: string | null } {
+  if (status === 'held') return { earliest: date.earliest ? addDays(date.earliest, -730) : null, latest: date.latest };
+  return { earliest: date.earliest, latest: date.latest ? addDays(date.latest, 730) : null };
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The article dates an event allows, from how the sentence places it: "last week", "next month", tense. */
+function relativeWindow(event: KnownEvent, sentence: string, status?: MeetingStatus): { earliest: string; latest: string } {
+  const s = sentence.toLowerCase();
+  if (status === 'planned') return { earliest: addDays(event.from, -400), latest: addDays(event.from, -1) };
+  if (/\blast weekend\b/.test(s)) return { earliest: addDays(event.to, 1), latest: addDays(event.to, 7) };
+  if (/\blast week\b/.test(s)) return { earliest: addDays(event.to, 1), latest: addDays(event.to, 13) };
+  if (/\b(yesterday)\b/.test(s)) return { earliest: addDays(event.to, 1), latest: addDays(event.to, 1) };
+  if (/\b(last|earlier|ago|previous|had)\b/.test(s)) return { earliest: addDays(event.from, 1), latest: addDays(event.to, 400) };
+  if (/\b(will|would|next|upcoming|later|to be held|opportunity|hope|plan|expected)\b/.test(s)) return { earliest: addDays(event.from, -400), latest: addDays(event.to, 0) };
+  return { earliest: event.from, latest: addDays(event.to, 3) };
+}
+
+/** The event's dates; a weekday the sentence names picks the one day of the event that fits ("in Beijing Tuesday"). */
+function eventDate(event: KnownEvent, expression?: string): DateValue {
+  const weekday = expression ? WEEKDAYS.indexOf(expression.replace(/^(on|last|this) /i, '').toLowerCase()) : -1;
+  if (weekday >= 0) {
+    const days = [];
+    for (let d = event.from; d <= event.to; d = addDays(d, 1)) if (new Date(d).getUTCDay() === weekday) days.push(d);
+    if (days.length === 1) return { value: days[0], precision: 'day', earliest: days[0], latest: days[0], basis: `${expression} during ${event.name} ${event.from}..${event.to}` };
+  }
+  const sameMonth = event.from.slice(0, 7) === event.to.slice(0, 7);
+  const value = event.from === event.to ? event.from : sameMonth ? event.from.slice(0, 7) : event.from.slice(0, 4);
+  return { value, precision: event.from === event.to ? 'day' : sameMonth ? 'month' : 'year', earliest: event.from, latest: event.to, basis: `${event.name} ${event.from}..${event.to}` };
+}

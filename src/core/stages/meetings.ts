@@ -1,0 +1,493 @@
+import { ArticleContext, PersonId, Reference, Stage, StatedMeeting } from '../article';
+import { Lexicon } from '../lexicon';
+import { MeetingRow, ModalityRow } from '../patterns';
+import { Sentence, Tokenized } from '../tokens';
+import { MeetingStatus, PlaceType, Span } from '../types';
+
+/**
+ * Reads meetings clause by clause. Each sentence with a person becomes a row of units (a word, a
+ * comma, or a reference: person, place, organization); the rows of data/patterns/meetings.json
+ * find the words that state a meeting, and the frame of the row says where its participants are:
+ * the subject before the words (a name, a title, a pronoun, or a list of them), the people listed
+ * after them, or both. Words in the verb group (modality.json) make it planned, or no meeting.
+ */
+export const meetingsStage: Stage = {
+  name: 'meetings',
+  run(context) {
+    const reader = new ClauseReader(context);
+    context.stated = [];
+    context.statedVisits = [];
+    const bySentence = referencesBySentence(context.tokenized, context.references);
+    context.tokenized.sentences.forEach((sentence, index) => {
+      const refs = bySentence.get(index);
+      // A "sentence" longer than any real one (a file with no stops) says nothing and would cost time.
+      if (!refs?.some((r) => r.kind === 'person') || sentence.last - sentence.first > MAX_SENTENCE_WORDS) return;
+      reader.read(sentence, index, refs);
+    });
+  },
+};
+
+const MAX_SENTENCE_WORDS = 250;
+/** Units looked at on each side of a trigger: clauses are short, and this keeps reading linear. */
+const SUBJECT_REACH = 30;
+const OBJECT_REACH = 14;
+/** Units after the participants where "in Beijing" or "later this week" still belong to the meeting. */
+const AFTER_REACH = 8;
+
+interface Unit {
+  /** Lower-case word, "," or ";" for punctuation, or "@P", "@L", "@O" for a reference. */
+  symbol: string;
+  firstToken: number;
+  lastToken: number;
+  person?: PersonId;
+  /** All the people a phrase such as "the two men" stands for. */
+  group?: PersonId[];
+  /** "Xi's", "his": a person who qualifies the next noun rather than taking part. */
+  possessive: boolean;
+  place?: string;
+  placeType?: PlaceType;
+  capitalized: boolean;
+}
+
+interface Group {
+  people: PersonId[];
+  first: number;
+  /** One past the last unit of the group. */
+  end: number;
+}
+
+/** Words that end a clause when reading away from a trigger. */
+const CLAUSE_STOPS = new Set(['said', 'says', 'say', 'told', 'added', 'that', 'because', 'but', 'while', 'although', 'though', 'whereas', 'whether', ';']);
+/** Words that never count against a row's gap: articles, possessives and adjectives of status. */
+const FREE_WORDS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'visiting', 'newly', 'new', 'former', 'then', 'incoming', 'outgoing', 'designated', 'elected', 'counterpart', 'counterparts', 'both', 'with', 'by', 'of', 'and']);
+/** Between two people of one list: separators, plus the titles and articles before the next name. */
+const LIST_SEPARATORS = new Set([',', 'and', '&', 'including', 'by', 'plus', 'as', 'well']);
+const REPORTING = new Set(['said', 'says', 'told', 'added', 'stated', 'announced']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at']);
+
+function referencesBySentence(tokenized: Tokenized, references: Reference[]): Map<number, Reference[]> {
+  const bySentence = new Map<number, Reference[]>();
+  for (const ref of references) {
+    const s = tokenized.tokens[ref.firstToken].sentence;
+    const list = bySentence.get(s);
+    if (list) list.push(ref);
+    else bySentence.set(s, [ref]);
+  }
+  return bySentence;
+}
+
+interface Trigger {
+  row: MeetingRow;
+  from: number;
+  to: number;
+}
+
+class ClauseReader {
+  private readonly lexicon: Lexicon;
+  private readonly meetingRows: readonly MeetingRow[];
+  private readonly modalityRows: readonly ModalityRow[];
+  private readonly datelinePlace: string | null;
+
+  constructor(private readonly context: ArticleContext) {
+    this.lexicon = context.resources.lexicon;
+    this.meetingRows = context.resources.patterns.meetings;
+    this.modalityRows = context.resources.patterns.modality;
+    this.datelinePlace = datelinePlaceOf(context);
+  }
+
+  read(sentence: Sentence, sentenceIndex: number, refs: Reference[]): void {
+    const units = this.unitsOf(sentence, refs);
+    const { template, startOf, unitAt } = templateOf(units);
+    const triggers = this.triggersIn(template, startOf, unitAt);
+    if (process.env.ATTACHE_DEBUG) console.log(template, triggers.map((t) => `${t.row.id}:${t.from}-${t.to}`));
+    /** For each unit that a trigger took as its object, the subject of that trigger. */
+    const subjectOfObject = new Map<number, Group | null>();
+    const read: Trigger[] = [];
+    for (const trigger of triggers) {
+      // A match inside one that was read ("talks with" in "held talks with"), or the same words read by an earlier row, adds nothing.
+      if (read.some((o) => o.from <= trigger.from && o.to >= trigger.to)) continue;
+      const found = this.readTrigger(units, trigger, subjectOfObject);
+      if (!found) continue;
+      read.push(trigger);
+      const { participants, status, place, evidenceFrom, evidenceTo } = found;
+      const evidence = this.spanOf(units, evidenceFrom, evidenceTo);
+      const stated: StatedMeeting = {
+        participants,
+        place,
+        kind: trigger.row.kind,
+        status,
+        evidence,
+        sentence: { start: sentence.start, end: sentence.end },
+        sentenceIndex,
+        clause: evidence,
+        rule: trigger.row.id,
+        tense: status === 'planned' ? 'future' : /PresentTense/.test(this.lexicon.tagOf(units[trigger.from].symbol) ?? '') ? 'unknown' : 'past',
+        nominal: found.nominal,
+      };
+      if (trigger.row.frame === 'trip') this.context.statedVisits.push(stated);
+      else if (trigger.row.separate && participants.length > 2) {
+        for (const other of participants.slice(1)) this.context.stated.push({ ...stated, participants: [participants[0], other] });
+      } else this.context.stated.push(stated);
+    }
+  }
+
+  private unitsOf(sentence: Sentence, refs: Reference[]): Unit[] {
+    const { tokens } = this.context.tokenized;
+    const sorted = [...refs].sort((a, b) => a.firstToken - b.firstToken || b.lastToken - a.lastToken);
+    const units: Unit[] = [];
+    const punctuation = (post: string) => {
+      if (/[;:]|[–—]|\s-\s/.test(post)) units.push({ symbol: ';', firstToken: -1, lastToken: -1, possessive: false, capitalized: false });
+      else if (/,/.test(post)) units.push({ symbol: ',', firstToken: -1, lastToken: -1, possessive: false, capitalized: false });
+    };
+    let r = 0;
+    for (let i = sentence.first; i < sentence.last; ) {
+      while (r < sorted.length && sorted[r].firstToken < i) r++;
+      const ref = sorted[r];
+      if (ref && ref.firstToken === i) {
+        const last = tokens[ref.lastToken - 1];
+        const lower = last.text.toLowerCase();
+        const possessive = /['’]s$/.test(last.text) || lower === 'his' || lower === 'their' || (lower === 'her' && this.herIsPossessive(ref.lastToken));
+        const symbol = ref.kind === 'person' ? '@P' : ref.place ? '@L' : '@O';
+        units.push({ symbol, firstToken: ref.firstToken, lastToken: ref.lastToken, person: ref.person, group: ref.group, possessive, place: ref.place, placeType: ref.placeType, capitalized: true });
+        punctuation(last.post);
+        i = ref.lastToken;
+        continue;
+      }
+      const token = tokens[i];
+      units.push({ symbol: token.text.toLowerCase().replace(/[’]/g, "'"), firstToken: i, lastToken: i + 1, possessive: false, capitalized: /^\p{Lu}/u.test(token.text) });
+      punctuation(token.post);
+      i++;
+    }
+    return units;
+  }
+
+  /** "her" before a noun ("her talks") is possessive; before a date, a preposition or punctuation it is an object. */
+  private herIsPossessive(next: number): boolean {
+    const { tokens } = this.context.tokenized;
+    const token = tokens[next - 1];
+    if (/[^\s]/.test(token.post) || next >= tokens.length || tokens[next].sentence !== token.sentence) return false;
+    const tag = this.lexicon.tagOf(tokens[next].text.toLowerCase()) ?? 'Noun';
+    return !/(Date|Preposition|Conjunction|Adverb|Determiner|Verb|Tense)/.test(tag);
+  }
+
+  /** Every row's matches, in reading order, the longer first where two start together. */
+  private triggersIn(template: string, startOf: Map<number, number>, unitAt: (offset: number) => number): Trigger[] {
+    const found: Trigger[] = [];
+    for (const row of this.meetingRows) {
+      row.trigger.lastIndex = 0;
+      for (const m of template.matchAll(row.trigger)) {
+        const from = startOf.get(m.index!);
+        if (from === undefined) continue;
+        found.push({ row, from, to: unitAt(m.index! + m[0].length) });
+      }
+    }
+    return found.sort((a, b) => a.from - b.from || b.to - a.to);
+  }
+
+  private readTrigger(
+    units: Unit[],
+    trigger: Trigger,
+    subjectOfObject: Map<number, Group | null>,
+  ): { participants: PersonId[]; status: MeetingStatus; place: string | null; evidenceFrom: number; evidenceTo: number; nominal: boolean } | undefined {
+    const { row, from, to } = trigger;
+    let subject = row.frame === 'between' || row.frame === 'attended' ? null : this.subjectBefore(units, from, subjectOfObject);
+    const objects = row.frame === 'joint' || row.frame === 'trip' ? null : this.listAfter(units, to, row.frame === 'attended' ? 10 : row.gap);
+    // "In a separate meeting with Xi, Steinberg reiterated ...": the subject follows the list.
+    if (!subject && objects && row.frame === 'verb') subject = this.subjectAfter(units, objects.end);
+    let people: PersonId[];
+    if (row.frame === 'trip') {
+      if (!subject || subject.people.length === 0) return undefined;
+      const place = this.tripPlace(units, from, to);
+      if (!place && !row.placeOptional) return undefined;
+      // "Obama's visit" is a noun, which says nothing of when the visit happens but what is around it.
+      const nominal = units[subject.end - 1].possessive && subject.end === from;
+      const status = nominal ? this.nominalStatus(units, subject, to) : this.statusOf(units, subject, trigger, to);
+      if (!status) return undefined;
+      return { participants: subject.people, status: row.status ?? status, place, evidenceFrom: Math.min(subject.first, from), evidenceTo: to, nominal };
+    }
+    if (row.frame === 'between' || row.frame === 'attended') people = objects?.people ?? [];
+    else if (row.frame === 'joint') people = subject && subject.people.length >= 2 ? subject.people : [];
+    else if (objects && subject) people = [...subject.people, ...objects.people];
+    else people = subject && subject.people.length >= 2 && !objects ? subject.people : [];
+    if (objects) for (let k = objects.first; k < objects.end; k++) if (units[k].person !== undefined) subjectOfObject.set(k, subject);
+    people = [...new Set(people)];
+    if (people.length < 2) return undefined;
+    // "Howe's visit to King Hussein": a visit after a possessive takes its time from the words around it.
+    const nominal = row.kind === 'visit' && subject !== null && units[subject.end - 1].possessive && subject.end === from;
+    const status = nominal ? this.nominalStatus(units, subject!, objects?.end ?? to) : this.statusOf(units, subject, trigger, objects?.end ?? to);
+    if (!status) return undefined;
+    const evidenceFrom = Math.min(subject?.first ?? from, from);
+    const evidenceTo = Math.max(objects?.end ?? to, to);
+    return { participants: people, status: row.status ?? status, place: this.placeOf(units, subject, from, evidenceTo), evidenceFrom, evidenceTo, nominal };
+  }
+
+  /**
+   * The nearest person before the trigger in its clause, with the list it belongs to ("A and B
+   * held talks"). A person who is the object of an earlier trigger joined by "and" passes the
+   * subject on ("will hold talks with Thatcher and meet the Queen": the subject of both).
+   */
+  private subjectBefore(units: Unit[], from: number, subjectOfObject: Map<number, Group | null>): Group | null {
+    let sawAnd = false;
+    for (let k = from - 1; k >= 0 && k >= from - SUBJECT_REACH; k--) {
+      const unit = units[k];
+      if (unit.person !== undefined) {
+        if (unit.possessive && k < from - 1 && !this.onlyModifiersBetween(units, k + 1, from)) continue;
+        // "Akiman, who arrived from a meeting with ...": a relative clause makes the earlier object its subject.
+        if (subjectOfObject.has(k) && !units.slice(k + 1, from).some((u) => u.symbol === 'who')) return sawAnd ? subjectOfObject.get(k)! : null;
+        return this.listEndingAt(units, k);
+      }
+      if (CLAUSE_STOPS.has(unit.symbol)) return null;
+      if (unit.symbol === 'and') sawAnd = true;
+    }
+    return null;
+  }
+
+  private onlyModifiersBetween(units: Unit[], first: number, end: number): boolean {
+    for (let k = first; k < end; k++) if (!this.isModifier(units[k])) return false;
+    return true;
+  }
+
+  /** Adjectives and nationalities before a meeting noun: "his two-day visit", "Steinberg's China trip". */
+  private isModifier(unit: Unit): boolean {
+    if (unit.symbol === '@L' || unit.capitalized) return true;
+    const tag = this.lexicon.tagOf(unit.symbol);
+    return tag === undefined ? /-/.test(unit.symbol) : /(Adjective|Value|Ordinal|Cardinal)/.test(tag);
+  }
+
+  /** "Treasury Secretary James Baker and Federal Reserve Board Chairman Paul Volcker": the list ending at unit k. */
+  private listEndingAt(units: Unit[], k: number): Group {
+    if (units[k].group) return { people: [...units[k].group!], first: k, end: k + 1 };
+    const people = [units[k].person!];
+    let first = k;
+    for (;;) {
+      let sawSeparator = false;
+      let conjoined = false;
+      let m = first - 1;
+      while (m >= 0 && first - m <= 8 && units[m].person === undefined && this.mayStandInList(units[m])) {
+        sawSeparator ||= LIST_SEPARATORS.has(units[m].symbol) && units[m].symbol !== 'by';
+        conjoined ||= LIST_SEPARATORS.has(units[m].symbol) && units[m].symbol !== 'by' && units[m].symbol !== ',';
+        m--;
+      }
+      // The join nearest the verb is "and" ("A, B and C met"); "Before meeting Bush, the prince" is no list.
+      if (m < 0 || units[m].person === undefined || units[m].possessive || !sawSeparator || (people.length === 1 && !conjoined)) break;
+      people.unshift(units[m].person!);
+      first = m;
+    }
+    return { people, first, end: k + 1 };
+  }
+
+  /** A unit that may sit between two names of one list: separators, titles, articles, organizations, places. */
+  private mayStandInList(unit: Unit): boolean {
+    if (LIST_SEPARATORS.has(unit.symbol) || FREE_WORDS.has(unit.symbol)) return true;
+    if (unit.symbol === '@O' || unit.symbol === '@L' || unit.capitalized) return true;
+    return this.lexicon.isTitleWord(unit.symbol) && !this.isVerb(unit);
+  }
+
+  /** "In a meeting with Xi, Steinberg said": a person right after the comma that closes the phrase. */
+  private subjectAfter(units: Unit[], end: number): Group | null {
+    if (units[end]?.symbol !== ',') return null;
+    for (let k = end + 1; k < units.length && k <= end + 4; k++) {
+      if (units[k].person !== undefined && !units[k].possessive) return { people: [units[k].person!], first: k, end: k + 1 };
+      if (!this.mayStandInList(units[k])) return null;
+    }
+    return null;
+  }
+
+  /** The people a trigger governs: up to `gap` ordinary words, then a list of names joined by commas and "and". */
+  private listAfter(units: Unit[], to: number, gap: number): Group | null {
+    let k = to;
+    // Ordinary words count from the last "and" after a noun phrase: "met the Senate members and
+    // Undersecretary Wallis" names Wallis; "visited in 1967 and King Khaled" does not.
+    let ordinary = 0;
+    let nounPhrase = true;
+    for (; k < units.length && k < to + OBJECT_REACH; k++) {
+      const unit = units[k];
+      if (unit.person !== undefined) {
+        if (unit.possessive) continue;
+        break;
+      }
+      if (unit.symbol === ',') {
+        if (units[k + 1]?.symbol === 'including' || units[k + 1]?.symbol === 'among') continue;
+        return null;
+      }
+      if (CLAUSE_STOPS.has(unit.symbol) || this.isVerb(unit) || /^(who|which|where|when)$/.test(unit.symbol)) return null;
+      if (unit.symbol === 'and' && nounPhrase) ordinary = 0;
+      else if (!this.isFree(unit)) {
+        ordinary++;
+        nounPhrase &&= !/(Preposition|Value|Cardinal)/.test(this.lexicon.tagOf(unit.symbol) ?? (/^\d/.test(unit.symbol) ? 'Value' : ''));
+      }
+    }
+    if (k >= units.length || units[k].person === undefined || this.reports(units, k) || ordinary > gap) return null;
+    const items = [{ person: units[k].person!, at: k, conjoined: true }];
+    for (;;) {
+      const last = items[items.length - 1].at;
+      let m = last + 1;
+      let sawSeparator = false;
+      let conjoined = false;
+      let ordinaryWords = 0;
+      while (m < units.length && m - last <= 9 && (units[m].person === undefined || units[m].possessive)) {
+        const unit = units[m];
+        if (unit.person === undefined && !this.mayStandInList(unit)) {
+          if (CLAUSE_STOPS.has(unit.symbol) || this.isVerb(unit) || ++ordinaryWords > 3) break;
+        }
+        sawSeparator ||= LIST_SEPARATORS.has(unit.symbol);
+        conjoined ||= LIST_SEPARATORS.has(unit.symbol) && unit.symbol !== ',';
+        m++;
+      }
+      if (m >= units.length || units[m].person === undefined || units[m].possessive || !sawSeparator || this.reports(units, m)) break;
+      items.push({ person: units[m].person!, at: m, conjoined });
+    }
+    // "A, B and C" is a list, and so is "A, B and leaders of ..."; "with Xi, Steinberg said" is not: a list ends with a conjunction.
+    const after = items[items.length - 1].at + 1;
+    const conjunctionFollows = units[after]?.symbol === 'and' || (units[after]?.symbol === ',' && units[after + 1]?.symbol === 'and');
+    while (!conjunctionFollows && items.length > 1 && !items[items.length - 1].conjoined) items.pop();
+    return { people: items.flatMap((i) => units[i.at].group ?? [i.person]), first: k, end: items[items.length - 1].at + 1 };
+  }
+
+  /** ", Volcker said": a name that introduces reported speech is not one of the list. */
+  private reports(units: Unit[], k: number): boolean {
+    return REPORTING.has(units[k + 1]?.symbol ?? '');
+  }
+
+  private isFree(unit: Unit): boolean {
+    if (FREE_WORDS.has(unit.symbol) || unit.symbol === '@L' || unit.symbol === '@O' || unit.capitalized) return true;
+    return this.lexicon.isTitleWord(unit.symbol) && !this.isVerb(unit);
+  }
+
+  private isVerb(unit: Unit): boolean {
+    if (unit.capitalized || unit.symbol.startsWith('@') || this.lexicon.isTitleWord(unit.symbol)) return false;
+    const tag = this.lexicon.tagOf(unit.symbol);
+    return tag !== undefined && /(PastTense|PresentTense|Infinitive|Modal|Copula|Auxiliary)/.test(tag);
+  }
+
+  /**
+   * Held unless the verb group says otherwise: a planned row makes it planned, a wish or a denial
+   * makes it no meeting (undefined). A bare "to" right before the trigger follows a past main verb.
+   */
+  private statusOf(units: Unit[], subject: Group | null, trigger: Trigger, after: number): MeetingStatus | undefined {
+    const groupStart = subject && subject.end <= trigger.from ? subject.end : Math.max(0, trigger.from - 6);
+    // Capitalised words are names and months ("May"), never modal words.
+    const group = units.slice(groupStart, trigger.from).filter((u) => !u.capitalized);
+    const groupText = group.map((u) => u.symbol).join(' ') + ' ';
+    const afterText = units.slice(after, after + AFTER_REACH).map((u) => u.symbol).join(' ') + ' ';
+    const adjacentText = units.slice(Math.max(groupStart, trigger.from - 2), trigger.from).map((u) => u.symbol).join(' ') + ' ';
+    let planned = false;
+    let plannedOnlyByTo = false;
+    for (const row of this.modalityRows) {
+      if (row.nominal) continue;
+      const inGroup = matches(row.words, row.adjacent ? adjacentText : groupText, row.adjacent);
+      const inAfter = row.after && matches(row.words, afterText, false);
+      if (!inGroup && !inAfter) continue;
+      if (row.effect === 'denied' || row.effect === 'hypothetical') return undefined;
+      if (row.adjacent && row.id === 'headline-to' && !planned) plannedOnlyByTo = true;
+      else planned = true;
+    }
+    if (planned) return 'planned';
+    if (plannedOnlyByTo) return group.some((u) => /PastTense/.test(this.lexicon.tagOf(u.symbol) ?? '')) ? 'held' : 'planned';
+    return 'held';
+  }
+
+  private nominalStatus(units: Unit[], subject: Group, after: number): MeetingStatus {
+    const before = units.slice(Math.max(0, subject.first - 3), subject.first).map((u) => u.symbol).join(' ') + ' ';
+    const afterText = units.slice(after, after + AFTER_REACH).map((u) => u.symbol).join(' ') + ' ';
+    const planned = this.modalityRows.some((row) => row.effect === 'planned' && ((row.nominal && matches(row.words, before, false)) || (row.after && matches(row.words, afterText, false))));
+    return planned ? 'planned' : 'held';
+  }
+
+  /**
+   * Where the meeting was: "in Frankfurt" after its words (a city rather than the country given
+   * with it), "travelled to Colombo and met" before them, a fronted "In Jerusalem,", "where he
+   * met" after a place, or "here" for the dateline's city.
+   */
+  private placeOf(units: Unit[], subject: Group | null, from: number, end: number): string | null {
+    const after = this.placeAfterPreposition(units, from, end + AFTER_REACH);
+    if (after) return after;
+    for (let k = Math.max(subject?.end ?? 0, from - 12); k < from; k++) {
+      if ((PLACE_PREPOSITIONS.has(units[k].symbol) || units[k].symbol === 'to') && units[k + 1]?.symbol === '@L') return units[k + 1].place!;
+    }
+    const start = subject?.first ?? from;
+    // A fronted phrase: "In Jerusalem, Mr. Sullivan met", "During his stay in Washington, he was to meet".
+    let comma = start - 1;
+    while (comma > 0 && units[comma].symbol !== ',' && this.mayStandInList(units[comma]) && !LIST_SEPARATORS.has(units[comma].symbol)) comma--;
+    if (units[comma]?.symbol === ',') {
+      const fronted = this.placeAfterPreposition(units, 0, comma);
+      if (fronted) return fronted;
+    }
+    for (let k = 0; k + 2 < start; k++) if (units[k].symbol === '@L' && units[k + 1].symbol === ',' && units[k + 2].symbol === 'where') return units[k].place!;
+    for (let k = from; k < Math.min(units.length, end + 3); k++) if (units[k].symbol === 'here') return this.datelinePlace;
+    return null;
+  }
+
+  private placeAfterPreposition(units: Unit[], from: number, end: number): string | null {
+    let found: Unit | undefined;
+    for (let k = from; k < Math.min(units.length, end); k++) {
+      // "on his first official visit to London": the place of the visit the meeting was part of.
+      const visitTo = units[k].symbol === 'to' && /^(visit|trip|journey)$/.test(units[k - 1]?.symbol ?? '');
+      if (!PLACE_PREPOSITIONS.has(units[k].symbol) && !visitTo) continue;
+      const at = units[k + 1]?.symbol === 'the' ? k + 2 : k + 1;
+      const unit = units[at];
+      if (unit?.symbol !== '@L') continue;
+      if (!found) found = unit;
+      else if (found.placeType === 'country' && unit.placeType === 'city') found = unit;
+      if (found.placeType !== 'country') break;
+    }
+    return found?.place ?? null;
+  }
+
+  /** "travelled to Hanoi", "visit Japan", "Steinberg's China trip", "Obama's visit to China". */
+  private tripPlace(units: Unit[], from: number, to: number): string | null {
+    for (let k = to; k < Math.min(units.length, to + 3); k++) {
+      if (units[k].symbol === '@L') return units[k].place!;
+      if (!/^(to|in|at|the)$/.test(units[k].symbol)) break;
+    }
+    if (units[from - 1]?.symbol === '@L' && units[from - 1].placeType === 'country' && units[from - 2]?.possessive) return units[from - 1].place!;
+    return null;
+  }
+
+  private spanOf(units: Unit[], from: number, to: number): Span {
+    const { tokens } = this.context.tokenized;
+    let first = from;
+    while (first < to && units[first].firstToken < 0) first++;
+    let last = to - 1;
+    while (last > first && units[last].firstToken < 0) last--;
+    return { start: tokens[units[first].firstToken].start, end: tokens[units[last].lastToken - 1].end };
+  }
+}
+
+function matches(words: RegExp, text: string, atEnd: boolean): boolean {
+  words.lastIndex = 0;
+  for (const m of text.matchAll(words)) if (!atEnd || m.index! + m[0].length === text.length) return true;
+  return false;
+}
+
+/** The sentence as one string of unit symbols, with maps between offsets and units. */
+function templateOf(units: Unit[]): { template: string; startOf: Map<number, number>; unitAt: (offset: number) => number } {
+  const startOf = new Map<number, number>();
+  let template = '';
+  units.forEach((unit, index) => {
+    startOf.set(template.length, index);
+    template += unit.symbol + ' ';
+  });
+  return { template, startOf, unitAt: (offset) => startOf.get(offset) ?? units.length };
+}
+
+/** "WASHINGTON, Jan. 31 (Xinhua) --", "BEIJING - ": the place a line near the top opens with. */
+export function datelinePlaceOf(context: ArticleContext): string | null {
+  // An all-capitals headline may open with a name ("BAKER, VOLCKER MEET ..."): the first such line that is a place.
+  // The place is followed by the date ("WASHINGTON, April 7 -") or a dash or bracket ("BEIJING -"), which a headline's list is not.
+  for (const line of context.document.text.slice(0, DATELINE_REACH).matchAll(/^[ \t]*(\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu})[ \t]*(?:,[ \t]*(?:\p{Lu}\p{L}*\.?[ \t]+\d|\d)|-|–|—|\()/gmu)) {
+    const start = line.index! + line[0].indexOf(line[1]);
+    const place = context.mentions.find((m) => m.kind === 'place' && m.start === start);
+    if (place) return place.key;
+  }
+  // A city alone on one of the first lines ("Paris" under a readout's stamp).
+  for (const line of context.document.text.slice(0, DATELINE_REACH).split(/\r?\n/).slice(0, 4)) {
+    const name = line.trim();
+    const city = name && context.mentions.find((m) => m.kind === 'place' && m.text === name && m.place?.type === 'city');
+    if (city) return city.key;
+  }
+  return null;
+}
+
+/** Datelines sit in the first lines of an article. */
+const DATELINE_REACH = 400;
