@@ -21,6 +21,9 @@ export class Lexicon {
   readonly notTitles: ReadonlySet<string>;
   readonly honorifics: ReadonlySet<string>;
   readonly kinship: ReadonlySet<string>;
+  /** Title words that say whether "she" or "he" refers to their holder. */
+  readonly femaleTitles: ReadonlySet<string>;
+  readonly maleTitles: ReadonlySet<string>;
   readonly organizationHeads: ReadonlySet<string>;
   /** Known organization names, keyed by their exact spelling. */
   readonly organizationNames: ReadonlySet<string>;
@@ -42,6 +45,8 @@ export class Lexicon {
     this.notTitles = lower(titlesData.notTitles);
     this.honorifics = lower(titlesData.honorifics);
     this.kinship = lower(titlesData.kinship);
+    this.femaleTitles = lower(titlesData.female);
+    this.maleTitles = lower(titlesData.male);
     this.organizationHeads = lower(organizationsData.heads);
     this.organizationNames = new Set(organizationsData.names);
     this.organizationCountry = new Map(Object.entries(organizationsData.countryOf));
