@@ -307,7 +307,8 @@ class ClauseReader {
         break;
       }
       if (unit.symbol === ',') {
-        if (units[k + 1]?.symbol === 'including' || units[k + 1]?.symbol === 'among') continue;
+        // "with the Italian Foreign Minister, Franco Bellini": a title set off before its name.
+        if (units[k + 1]?.symbol === 'including' || units[k + 1]?.symbol === 'among' || (ordinary === 0 && k > to && units[k + 1]?.person !== undefined)) continue;
         return null;
       }
       if (CLAUSE_STOPS.has(unit.symbol) || this.isVerb(unit) || /^(who|which|where|when)$/.test(unit.symbol)) return null;
@@ -474,7 +475,12 @@ function templateOf(units: Unit[]): { template: string; startOf: Map<number, num
 /** "WASHINGTON, Jan. 31 (Xinhua) --", "BEIJING - ": the place a line near the top opens with. */
 export function datelinePlaceOf(context: ArticleContext): string | null {
   // An all-capitals headline may open with a name ("BAKER, VOLCKER MEET ..."): the first such line that is a place.
-  // The place is followed by the date ("WASHINGTON, April 7 -") or a dash or bracket ("BEIJING -"), which a headline's list is not.
+  // The place is followed by the date ("WASHINGTON, April 7 -", "New Delhi, February 14, 2024") or a dash or bracket ("BEIJING -"), which a headline's list is not.
+  for (const line of context.document.text.slice(0, DATELINE_REACH).matchAll(/^[ \t]*(\p{Lu}[\p{L}\p{M} .'’-]*?)[ \t]*,[ \t]*(?:\p{Lu}\p{Ll}+\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+\p{Lu}\p{Ll}+)[^\r\n]{0,12}$/gmu)) {
+    const start = line.index! + line[0].indexOf(line[1]);
+    const place = context.mentions.find((m) => m.kind === 'place' && m.start === start);
+    if (place) return place.key;
+  }
   for (const line of context.document.text.slice(0, DATELINE_REACH).matchAll(/^[ \t]*(\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu})[ \t]*(?:,[ \t]*(?:\p{Lu}\p{L}*\.?[ \t]+\d|\d)|-|–|—|\()/gmu)) {
     const start = line.index! + line[0].indexOf(line[1]);
     const place = context.mentions.find((m) => m.kind === 'place' && m.start === start);

@@ -17,6 +17,7 @@ export const referencesStage: Stage = {
     addTitleReferences(context, references);
     addIndefiniteOfficials(context, references);
     addPairReferences(context, references);
+    addTitleAcronyms(context, references);
     references.sort((a, b) => a.firstToken - b.firstToken || b.lastToken - a.lastToken);
     const covered = new Uint8Array(context.tokenized.tokens.length);
     for (const r of references) covered.fill(1, r.firstToken, r.lastToken);
@@ -128,6 +129,29 @@ function sameTitle(held: string, said: string): boolean {
 
 function titlesOf(person: ArticlePerson): Array<{ title: string; country: string | null }> {
   return [...person.titles, ...(person.official?.roles ?? []).map((r) => ({ title: r.title, country: r.country }))];
+}
+
+/** "EAM is scheduled to meet", "the PM said": capitals that spell the initials of the title only one person holds. */
+function addTitleAcronyms(context: ArticleContext, references: Reference[]): void {
+  const { tokens } = context.tokenized;
+  const named = new Uint8Array(tokens.length);
+  for (const m of context.mentions) named.fill(1, m.firstToken, m.lastToken);
+  const initials = (title: string) => title.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  const byInitials = new Map<string, ArticlePerson | null>();
+  for (const person of context.people) {
+    for (const title of person.titles) {
+      const key = initials(title.title);
+      if (key.length < 2) continue;
+      const holder = byInitials.get(key);
+      byInitials.set(key, holder === undefined || holder === person ? person : null);
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i].text;
+    if (named[i] || !/^\p{Lu}{2,5}$/u.test(word)) continue;
+    const holder = byInitials.get(word);
+    if (holder && holder.mentions[0] && holder.mentions[0].start < tokens[i].start) references.push({ kind: 'person', person: holder.id, via: 'title', firstToken: i, lastToken: i + 1 });
+  }
 }
 
 /** Words after "the two" or "both" that stand for two people just named: "the two men", "both leaders". */
