@@ -75,6 +75,8 @@ export class MeetingPatterns {
   private constructor(
     readonly meetings: readonly MeetingRow[],
     readonly modality: readonly ModalityRow[],
+    /** Words that decide the kind wherever they are matched ("summit", "telephone"). */
+    readonly kindWords: ReadonlyMap<string, MeetingKind>,
     readonly problems: readonly string[],
   ) {}
 
@@ -87,7 +89,12 @@ export class MeetingPatterns {
     const problems: string[] = [];
     const meetings = rowsOf(meetingSource, 'meetings.json', problems).flatMap((row, i) => parseMeetingRow(row, `meetings.json row ${i}`, problems) ?? []);
     const modality = rowsOf(modalitySource, 'modality.json', problems).flatMap((row, i) => parseModalityRow(row, `modality.json row ${i}`, problems) ?? []);
-    return new MeetingPatterns(meetings, modality, problems);
+    const kindWords = new Map<string, MeetingKind>();
+    for (const [word, kind] of Object.entries((meetingSource as { kindWords?: Record<string, unknown> })?.kindWords ?? {})) {
+      if (KINDS.has(kind as string)) kindWords.set(word, kind as MeetingKind);
+      else problems.push(`meetings.json kindWords: "${word}" names no kind of meeting; skipped`);
+    }
+    return new MeetingPatterns(meetings, modality, kindWords, problems);
   }
 }
 

@@ -192,10 +192,17 @@ function placeFromSameDay(context: ArticleContext, meetings: Meeting[], dateline
       continue;
     }
     if (!dispatch && meeting.status !== 'held') continue;
-    const sameDay = meetings.find((o) => o !== meeting && o.place && o.status === meeting.status && o.date.value === meeting.date.value && o.date.value !== null);
+    const sameDay = sameDayWithPlace(meetings, meeting);
     meeting.place = sameDay?.place ?? (dispatch ? datelinePlace : null);
   }
   return meetings;
+}
+
+/** Another meeting that day with a place: first one of the same people ("Talks between Mr Gatt and Mr Bellini" after "talks ... in Rome"). */
+function sameDayWithPlace(meetings: Meeting[], meeting: Meeting): Meeting | undefined {
+  const candidates = meetings.filter((o) => o !== meeting && o.place && o.status === meeting.status && o.date.value === meeting.date.value && o.date.value !== null);
+  const samePeople = (o: Meeting) => o.participants.length === meeting.participants.length && o.participants.every((p) => meeting.participants.includes(p));
+  return candidates.find(samePeople) ?? candidates[0];
 }
 
 /** Days around the article's date that a dispatch from its dateline still reports from there ("talks yesterday", "meets him tomorrow"). */

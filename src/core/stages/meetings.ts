@@ -2,7 +2,7 @@ import { ArticleContext, PersonId, Reference, Stage, StatedMeeting } from '../ar
 import { Lexicon } from '../lexicon';
 import { MeetingRow, ModalityRow } from '../patterns';
 import { Sentence, Tokenized } from '../tokens';
-import { MeetingStatus, PlaceType, Span } from '../types';
+import { MeetingKind, MeetingStatus, PlaceType, Span } from '../types';
 
 /**
  * Reads meetings clause by clause. Each sentence with a person becomes a row of units (a word, a
@@ -86,12 +86,14 @@ class ClauseReader {
   private readonly lexicon: Lexicon;
   private readonly meetingRows: readonly MeetingRow[];
   private readonly modalityRows: readonly ModalityRow[];
+  private readonly kindWords: ReadonlyMap<string, MeetingKind>;
   private readonly datelinePlace: string | null;
 
   constructor(private readonly context: ArticleContext) {
     this.lexicon = context.resources.lexicon;
     this.meetingRows = context.resources.patterns.meetings;
     this.modalityRows = context.resources.patterns.modality;
+    this.kindWords = context.resources.patterns.kindWords;
     this.datelinePlace = datelinePlaceOf(context);
   }
 
@@ -114,7 +116,7 @@ class ClauseReader {
       const stated: StatedMeeting = {
         participants,
         place,
-        kind: trigger.row.kind,
+        kind: this.kindOf(units, trigger),
         status,
         evidence,
         sentence: { start: sentence.start, end: sentence.end },
@@ -129,6 +131,15 @@ class ClauseReader {
         for (const other of participants.slice(1)) this.context.stated.push({ ...stated, participants: [participants[0], other] });
       } else this.context.stated.push(stated);
     }
+  }
+
+  /** The row's kind, unless a word it matched says otherwise ("held a summit meeting with"). */
+  private kindOf(units: Unit[], trigger: Trigger): MeetingKind {
+    for (let k = trigger.from; k < trigger.to; k++) {
+      const kind = this.kindWords.get(units[k].symbol);
+      if (kind) return kind;
+    }
+    return trigger.row.kind;
   }
 
   private unitsOf(sentence: Sentence, refs: Reference[]): Unit[] {
@@ -401,7 +412,7 @@ class ClauseReader {
    * met" after a place, or "here" for the dateline's city.
    */
   private placeOf(units: Unit[], subject: Group | null, from: number, end: number): string | null {
-    const after = this.placeAfterPreposition(units, from, end + AFTER_REACH);
+    const after = this.placeAfterPreposition(units, from, end + AFTER_REACH, end);
     if (after) return after;
     for (let k = Math.max(subject?.end ?? 0, from - 12); k < from; k++) {
       if ((PLACE_PREPOSITIONS.has(units[k].symbol) || units[k].symbol === 'to') && units[k + 1]?.symbol === '@L') return units[k + 1].place!;
@@ -419,9 +430,11 @@ class ClauseReader {
     return null;
   }
 
-  private placeAfterPreposition(units: Unit[], from: number, end: number): string | null {
+  /** The first "in|at <place>" from `from` to `end`; past `clauseEnd`, a clause word ("said", "but") ends the search. */
+  private placeAfterPreposition(units: Unit[], from: number, end: number, clauseEnd = end): string | null {
     let found: Unit | undefined;
     for (let k = from; k < Math.min(units.length, end); k++) {
+      if (k >= clauseEnd && CLAUSE_STOPS.has(units[k].symbol)) break;
       // "on his first official visit to London": the place of the visit the meeting was part of.
       const visitTo = units[k].symbol === 'to' && /^(visit|trip|journey)$/.test(units[k - 1]?.symbol ?? '');
       if (!PLACE_PREPOSITIONS.has(units[k].symbol) && !visitTo) continue;

@@ -155,7 +155,7 @@ function addTitleAcronyms(context: ArticleContext, references: Reference[]): voi
 }
 
 /** Words after "the two" or "both" that stand for two people just named: "the two men", "both leaders". */
-const PAIR_NOUNS = new Set(['men', 'women', 'leaders', 'ministers', 'presidents', 'premiers', 'officials', 'diplomats', 'heads', 'statesmen', 'politicians', 'envoys', 'sides']);
+const PAIR_NOUNS = new Set(['men', 'women', 'leaders', 'ministers', 'presidents', 'premiers', 'diplomats', 'statesmen', 'politicians', 'envoys']);
 
 /** "The two men last met in Argentina": the two people the sentence before (or this one, before it) names. */
 function addPairReferences(context: ArticleContext, references: Reference[]): void {
