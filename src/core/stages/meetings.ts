@@ -412,7 +412,8 @@ class ClauseReader {
    * met" after a place, or "here" for the dateline's city.
    */
   private placeOf(units: Unit[], subject: Group | null, from: number, end: number): string | null {
-    const after = this.placeAfterPreposition(units, from, end + AFTER_REACH, end);
+    const clauseEnd = this.afterApposition(units, end);
+    const after = this.placeAfterPreposition(units, from, clauseEnd + AFTER_REACH, clauseEnd);
     if (after) return after;
     for (let k = Math.max(subject?.end ?? 0, from - 12); k < from; k++) {
       if ((PLACE_PREPOSITIONS.has(units[k].symbol) || units[k].symbol === 'to') && units[k + 1]?.symbol === '@L') return units[k + 1].place!;
@@ -428,6 +429,16 @@ class ClauseReader {
     for (let k = 0; k + 2 < start; k++) if (units[k].symbol === '@L' && units[k + 1].symbol === ',' && units[k + 2].symbol === 'where') return units[k].place!;
     for (let k = from; k < Math.min(units.length, end + 3); k++) if (units[k].symbol === 'here') return this.datelinePlace;
     return null;
+  }
+
+  /** ", President of the Philippines," after a name is its apposition; what follows it is the clause again. */
+  private afterApposition(units: Unit[], end: number): number {
+    if (units[end]?.symbol !== ',') return end;
+    for (let k = end + 1; k < units.length && k <= end + 10; k++) {
+      if (units[k].symbol === ',') return k + 1;
+      if (!this.mayStandInList(units[k]) || LIST_SEPARATORS.has(units[k].symbol)) return end;
+    }
+    return end;
   }
 
   /** The first "in|at <place>" from `from` to `end`; past `clauseEnd`, a clause word ("said", "but") ends the search. */

@@ -16,13 +16,19 @@ export const tokensStage: Stage = {
  * Smt. Droupadi Murmu", "H.E. Mr. Ramon Villanueva"); the name that follows on the same line
  * belongs to the same sentence.
  */
+/** "Smt", "Mr", "H.E": an honorific that is an abbreviation, not a word that may end a sentence ("the King."). */
+function isAbbreviatedHonorific(word: string, lexicon: Lexicon): boolean {
+  const lower = word.toLowerCase();
+  return lexicon.honorifics.has(lower) && !lexicon.titleHeads.has(lower) && !lexicon.isCommonWord(lower);
+}
+
 function joinAfterHonorifics(tokenized: Tokenized, lexicon: Lexicon): void {
   const { tokens, sentences } = tokenized;
   const joined: typeof sentences = [];
   for (const sentence of sentences) {
     const previous = joined[joined.length - 1];
     const last = previous ? tokens[previous.last - 1] : undefined;
-    const honorific = last && lexicon.honorifics.has(last.text.toLowerCase().replace(/\.$/, '')) && /^\.?[ \t]+$/.test(last.post);
+    const honorific = last !== undefined && /^\.[ \t]+$/.test(last.post) && isAbbreviatedHonorific(last.text, lexicon);
     if (previous && honorific && /^\p{Lu}/u.test(tokens[sentence.first].text)) {
       previous.end = sentence.end;
       previous.last = sentence.last;
