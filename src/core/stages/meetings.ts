@@ -101,7 +101,6 @@ class ClauseReader {
     const units = this.unitsOf(sentence, refs);
     const { template, startOf, unitAt } = templateOf(units);
     const triggers = this.triggersIn(template, startOf, unitAt);
-    if (process.env.ATTACHE_DEBUG) console.log(template, triggers.map((t) => `${t.row.id}:${t.from}-${t.to}`));
     /** For each unit that a trigger took as its object, the subject of that trigger. */
     const subjectOfObject = new Map<number, Group | null>();
     const read: Trigger[] = [];
@@ -319,11 +318,13 @@ class ClauseReader {
       }
       if (unit.symbol === ',') {
         // "with the Italian Foreign Minister, Franco Bellini": a title set off before its name.
-        if (units[k + 1]?.symbol === 'including' || units[k + 1]?.symbol === 'among' || (ordinary === 0 && k > to && units[k + 1]?.person !== undefined)) continue;
+        if (units[k + 1]?.symbol === 'including' || units[k + 1]?.symbol === 'among' || (ordinary === 0 && k > to && this.nameComesNext(units, k + 1))) continue;
         return null;
       }
       if (CLAUSE_STOPS.has(unit.symbol) || this.isVerb(unit) || /^(who|which|where|when)$/.test(unit.symbol)) return null;
       if (unit.symbol === 'and' && nounPhrase) ordinary = 0;
+      // "the Special Envoy ... for the Horn of Africa": "for" and "to" after a title word carry the title on.
+      else if (/^(for|to)$/.test(unit.symbol) && k > to && (units[k - 1].capitalized || this.lexicon.isTitleWord(units[k - 1].symbol))) continue;
       else if (!this.isFree(unit)) {
         ordinary++;
         nounPhrase &&= !/(Preposition|Value|Cardinal)/.test(this.lexicon.tagOf(unit.symbol) ?? (/^\d/.test(unit.symbol) ? 'Value' : ''));
@@ -356,6 +357,15 @@ class ClauseReader {
     return { people: items.flatMap((i) => units[i.at].group ?? [i.person]), first: k, end: items[items.length - 1].at + 1 };
   }
 
+  /** A person right after `k`, past honorifics and other capitalised words ("Mr. Abdirahman Warsame"). */
+  private nameComesNext(units: Unit[], k: number): boolean {
+    for (let m = k; m < units.length && m <= k + 3; m++) {
+      if (units[m].person !== undefined) return !units[m].possessive;
+      if (!units[m].capitalized) return false;
+    }
+    return false;
+  }
+
   /** ", Volcker said": a name that introduces reported speech is not one of the list. */
   private reports(units: Unit[], k: number): boolean {
     return REPORTING.has(units[k + 1]?.symbol ?? '');
@@ -377,6 +387,7 @@ class ClauseReader {
    * makes it no meeting (undefined). A bare "to" right before the trigger follows a past main verb.
    */
   private statusOf(units: Unit[], subject: Group | null, trigger: Trigger, after: number): MeetingStatus | undefined {
+    if (subject && this.proposedBefore(units, subject.first)) return undefined;
     const groupStart = subject && subject.end <= trigger.from ? subject.end : Math.max(0, trigger.from - 6);
     // Capitalised words are names and months ("May"), never modal words.
     const group = units.slice(groupStart, trigger.from).filter((u) => !u.capitalized);
@@ -397,6 +408,16 @@ class ClauseReader {
     if (planned) return 'planned';
     if (plannedOnlyByTo) return group.some((u) => /PastTense/.test(this.lexicon.tagOf(u.symbol) ?? '')) ? 'held' : 'planned';
     return 'held';
+  }
+
+  /** "The Chairperson proposed that President Abdi and President Alemu meet": a wish or proposal governs the subject. */
+  private proposedBefore(units: Unit[], first: number): boolean {
+    let k = first - 1;
+    while (k >= 0 && (units[k].capitalized || FREE_WORDS.has(units[k].symbol))) k--;
+    if (units[k]?.symbol === 'that') k--;
+    if (k < 0 || first - k > 8) return false;
+    const words = units.slice(Math.max(0, k - 1), k + 1).map((u) => u.symbol).join(' ') + ' ';
+    return this.modalityRows.some((row) => row.effect === 'hypothetical' && !row.nominal && matches(row.words, words, true));
   }
 
   private nominalStatus(units: Unit[], subject: Group, after: number): MeetingStatus {

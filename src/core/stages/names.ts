@@ -8,9 +8,36 @@ export const namesStage: Stage = {
     const found = context.resources.finder.find(context.tokenized);
     const strongWords = wordsOfStrongNames(context, found);
     const placeEndsAt = new Set(found.filter((m) => m.kind !== 'person').map((m) => m.lastToken));
-    context.mentions = found.filter((m) => m.kind !== 'person' || (!namesAnInstitution(context, m.firstToken, m.lastToken) && !onlyEverydayWords(context, m, strongWords, placeEndsAt)));
+    const personStartsAt = new Set(found.filter((m) => m.kind === 'person').map((m) => m.firstToken));
+    context.mentions = joinSurnamesTakenForPlaces(
+      context,
+      found.filter((m) => m.kind !== 'person' || (!namesAnInstitution(context, m.firstToken, m.lastToken) && !onlyEverydayWords(context, m, strongWords, placeEndsAt, personStartsAt))),
+    );
   },
 };
+
+/**
+ * "Prime Minister Avner Golan": a given name after a title, then one word that is also a place,
+ * is one person's name; a place does not follow a given name with nothing between.
+ */
+function joinSurnamesTakenForPlaces(context: ArticleContext, mentions: Mention[]): Mention[] {
+  const { tokens, text } = context.tokenized;
+  const { gazetteer, lexicon } = context.resources;
+  const joined: Mention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const [given, next] = [mentions[i], mentions[i + 1]];
+    const titled = given.firstToken > 0 && lexicon.isTitleWord(tokens[given.firstToken - 1].text.toLowerCase());
+    if (
+      given.kind === 'person' && next?.kind === 'place' && titled &&
+      given.lastToken - given.firstToken === 1 && next.lastToken - next.firstToken === 1 && next.firstToken === given.lastToken &&
+      (gazetteer.isGivenName(given.text) || !lexicon.isCommonWord(given.text.toLowerCase())) && /^[ \t]+$/.test(tokens[given.lastToken - 1].post)
+    ) {
+      joined.push({ ...given, end: next.end, text: text.slice(given.start, next.end), lastToken: next.lastToken });
+      i++;
+    } else joined.push(mentions[i]);
+  }
+  return joined;
+}
 
 /**
  * "the Exchequer", "the General Agreement", "the House": one word that no list knows as a name,
@@ -45,13 +72,16 @@ function wordsOfStrongNames(context: ArticleContext, mentions: Mention[]): Set<s
  * "Political Affairs", "Krasnodar Territory": everyday words that no name in the article, no
  * title right before them and no official in the knowledge base make a person's name are not one.
  */
-function onlyEverydayWords(context: ArticleContext, m: Mention, strongWords: Set<string>, placeEndsAt: Set<number>): boolean {
+function onlyEverydayWords(context: ArticleContext, m: Mention, strongWords: Set<string>, placeEndsAt: Set<number>, personStartsAt: Set<number>): boolean {
   const { lexicon, knowledgeBase } = context.resources;
   const parts = wordsOf(m);
   if (parts.some((w) => !lexicon.isCommonWord(w) || lexicon.isKnownNamePart(w) || strongWords.has(w))) return false;
   const before = context.tokenized.tokens[m.firstToken - 1];
   const titled = before && /^\p{Lu}/u.test(before.text) && (lexicon.isTitleWord(before.text.toLowerCase()) || lexicon.honorifics.has(before.text.toLowerCase().replace(/\.$/, '')));
   if (titled || knowledgeBase.findByName(m.text).length > 0) return false;
-  // One everyday word alone may be a surname ("Young scored"); after "of", "for" or a place's name it ends that name instead.
-  return parts.length > 1 || (before !== undefined && !/[^\s]/.test(before.post) && (/^(of|for)$/.test(before.text) || placeEndsAt.has(m.firstToken)));
+  // One everyday word alone may be a surname ("Young scored"); after "of", "for" or a place's name,
+  // or right before another name ("Krasnodar Territory Igor Lazarenko"), it ends a title instead.
+  const last = context.tokenized.tokens[m.lastToken - 1];
+  const nameFollows = personStartsAt.has(m.lastToken) && !/[^\s]/.test(last.post);
+  return parts.length > 1 || nameFollows || (before !== undefined && !/[^\s]/.test(before.post) && (/^(of|for)$/.test(before.text) || placeEndsAt.has(m.firstToken)));
 }
