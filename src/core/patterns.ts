@@ -3,7 +3,7 @@ import modalityData from '../../data/patterns/modality.json';
 import { MeetingKind, MeetingStatus } from './types';
 
 /** Where a meeting row finds its participants; see data/patterns/meetings.json. */
-export type MeetingFrame = 'verb' | 'between' | 'attended' | 'joint' | 'trip';
+export type MeetingFrame = 'verb' | 'between' | 'attended' | 'joint' | 'trip' | 'attend';
 
 export interface MeetingRow {
   id: string;
@@ -12,6 +12,8 @@ export interface MeetingRow {
   frame: MeetingFrame;
   kind: MeetingKind;
   separate: boolean;
+  /** For 'attend': whether the person taking part is the subject before the trigger or the list after it. */
+  side: 'before' | 'after';
   status?: MeetingStatus;
   /** For a trip: kept even when no place is named ("begins a state visit on Tuesday"). */
   placeOptional: boolean;
@@ -39,7 +41,7 @@ export interface ModalityRow {
   reason: string;
 }
 
-const FRAMES: ReadonlySet<string> = new Set(['verb', 'between', 'attended', 'joint', 'trip']);
+const FRAMES: ReadonlySet<string> = new Set(['verb', 'between', 'attended', 'joint', 'trip', 'attend']);
 const KINDS: ReadonlySet<string> = new Set(['meeting', 'talks', 'visit', 'call', 'summit']);
 const EFFECTS: ReadonlySet<string> = new Set(['planned', 'hypothetical', 'denied']);
 const DEFAULT_GAP = 4;
@@ -77,6 +79,8 @@ export class MeetingPatterns {
     readonly modality: readonly ModalityRow[],
     /** Words that decide the kind wherever they are matched ("summit", "telephone"). */
     readonly kindWords: ReadonlyMap<string, MeetingKind>,
+    /** Nouns that name an event people attend ("talks", "conference"), with its kind. */
+    readonly eventNouns: ReadonlyMap<string, MeetingKind>,
     readonly problems: readonly string[],
   ) {}
 
@@ -89,13 +93,20 @@ export class MeetingPatterns {
     const problems: string[] = [];
     const meetings = rowsOf(meetingSource, 'meetings.json', problems).flatMap((row, i) => parseMeetingRow(row, `meetings.json row ${i}`, problems) ?? []);
     const modality = rowsOf(modalitySource, 'modality.json', problems).flatMap((row, i) => parseModalityRow(row, `modality.json row ${i}`, problems) ?? []);
-    const kindWords = new Map<string, MeetingKind>();
-    for (const [word, kind] of Object.entries((meetingSource as { kindWords?: Record<string, unknown> })?.kindWords ?? {})) {
-      if (KINDS.has(kind as string)) kindWords.set(word, kind as MeetingKind);
-      else problems.push(`meetings.json kindWords: "${word}" names no kind of meeting; skipped`);
-    }
-    return new MeetingPatterns(meetings, modality, kindWords, problems);
+    const kindWords = kindsOf(meetingSource, 'kindWords', problems);
+    const eventNouns = kindsOf(meetingSource, 'eventNouns', problems);
+    return new MeetingPatterns(meetings, modality, kindWords, eventNouns, problems);
   }
+}
+
+/** A word-to-kind table of meetings.json; an entry naming no kind is skipped and reported. */
+function kindsOf(source: unknown, field: string, problems: string[]): Map<string, MeetingKind> {
+  const kinds = new Map<string, MeetingKind>();
+  for (const [word, kind] of Object.entries((source as Record<string, Record<string, unknown> | undefined>)?.[field] ?? {})) {
+    if (KINDS.has(kind as string)) kinds.set(word, kind as MeetingKind);
+    else problems.push(`meetings.json ${field}: "${word}" names no kind of meeting; skipped`);
+  }
+  return kinds;
 }
 
 function rowsOf(source: unknown, name: string, problems: string[]): unknown[] {
@@ -141,6 +152,7 @@ function parseMeetingRow(value: unknown, where: string, problems: string[]): Mee
     frame: row.frame as MeetingFrame,
     kind: row.kind as MeetingKind,
     separate: row.separate === true,
+    side: row.side === 'after' ? 'after' : 'before',
     placeOptional: row.place === 'optional',
     status: row.status as MeetingStatus | undefined,
     gap: (row.gap as number | undefined) ?? DEFAULT_GAP,

@@ -29,14 +29,15 @@ const MARKUP = /[<>[\]{}()=\\|*_`#@$%^~]/;
 const SMALL_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'for', 'on', 'to', 'in']);
 const APPOSITION_OPENERS = new Set(['also', 'a', 'an', 'the', 'who', 'is', 'was', 'as', 'now', 'then', 'currently', 'formerly']);
 const CLAUSE_WORDS = new Set(['during', 'when', 'while', 'after', 'before', 'since', 'until', 'as', 'but', 'by', 'than', 'because', 'if', 'said', 'says', 'told', 'led', 'who', 'whose', 'whom', 'which', 'where', 'that', 'at', 'on', 'in', 'with', 'to', 'from', 'and']);
-// Word lists from data/patterns/roles.json, whose "about" says what each holds.
-const ADDRESS_FORMS = new Set(rolePatterns.addressForms);
-const DESCRIPTIONS = new Set(rolePatterns.descriptions);
-const DESCRIPTION_QUALIFIERS = new Set(rolePatterns.descriptionQualifiers);
-const PRINCIPALS = new Set(rolePatterns.principals);
-const QUALIFIERS = new Set(rolePatterns.qualifiers);
-const PREFIXES = new Set(rolePatterns.prefixes);
-const DEPARTMENTS = new Set(rolePatterns.departments);
+// Word lists from the rows of data/patterns/roles.json, whose "about" says what each use means.
+const wordsFor = (use: string): Set<string> => new Set(rolePatterns.rows.filter((row) => row.use === use).flatMap((row) => row.words));
+const ADDRESS_FORMS = wordsFor('addressForm');
+const DESCRIPTIONS = wordsFor('description');
+const DESCRIPTION_QUALIFIERS = wordsFor('descriptionQualifier');
+const PRINCIPALS = wordsFor('principal');
+const QUALIFIERS = wordsFor('qualifier');
+const PREFIXES = wordsFor('prefix');
+const DEPARTMENTS = wordsFor('department');
 /** compromise tags of words that never qualify a title's head: function words, adjectives, past forms, numbers. */
 const NOT_QUALIFYING = /(Determiner|Preposition|Conjunction|Pronoun|Possessive|Adverb|QuestionWord|Modal|Copula|Negative|Auxiliary|Expression|PastTense|Gerund|Participle|Adjective|Demonym|Actor|Value|Date)/;
 /** Endings of adjectives and participles compromise does not list ("irresistible", "democratic", "sweeping"). */

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { Engine } from '../../src/core/analyze';
 import { MeetingPatterns } from '../../src/core/patterns';
 import { Meeting } from '../../src/core/types';
+import rolePatterns from '../../data/patterns/roles.json';
 
 // Every pattern row carries an example sentence and what it must give: reading each one here is
 // what lets a newcomer add a phrasing with one row and know it works.
@@ -56,4 +57,16 @@ describe('loading pattern rows', () => {
     assert.match(loaded.problems.join('\n'), /meetings\.json: "rows" must be a list/);
     assert.match(loaded.problems.join('\n'), /"effect"/);
   });
+});
+
+describe('role pattern rows', () => {
+  for (const row of rolePatterns.rows) {
+    it(`${row.id}: ${row.example}`, () => {
+      const person = read(row.example).entities.find((e) => e.kind === 'person' && e.name === row.yields.person);
+      assert.ok(person, `no person ${row.yields.person}`);
+      const stated = person.roles.filter((r) => r.source === 'text').map((r) => r.title);
+      if (row.yields.title === null) assert.deepStrictEqual(stated, []);
+      else assert.ok(stated.includes(row.yields.title), `titles ${JSON.stringify(stated)}`);
+    });
+  }
 });

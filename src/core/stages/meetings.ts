@@ -24,8 +24,29 @@ export const meetingsStage: Stage = {
       if (!refs?.some((r) => r.kind === 'person') || sentence.last - sentence.first > MAX_SENTENCE_WORDS) return;
       reader.read(sentence, index, refs);
     });
+    reader.gatherAttendances(bySentence);
   },
 };
+
+/** How many sentences after an event is named a sentence may still say who takes part in it. */
+const EVENT_REACH = 3;
+
+/** Someone the text says takes part in an event it names nearby ("Also due to attend are ..."). */
+interface Attendance {
+  people: PersonId[];
+  status: MeetingStatus;
+  sentenceIndex: number;
+  /** The trigger's first token, to find the event named before it. */
+  token: number;
+}
+
+/** A noun that names an event ("talks", "conference") where it stands. */
+interface EventNoun {
+  sentenceIndex: number;
+  token: number;
+  noun: string;
+  kind: MeetingKind;
+}
 
 const MAX_SENTENCE_WORDS = 250;
 /** Units looked at on each side of a trigger: clauses are short, and this keeps reading linear. */
@@ -87,6 +108,8 @@ class ClauseReader {
   private readonly meetingRows: readonly MeetingRow[];
   private readonly modalityRows: readonly ModalityRow[];
   private readonly kindWords: ReadonlyMap<string, MeetingKind>;
+  private readonly eventNouns: ReadonlyMap<string, MeetingKind>;
+  private readonly attendances: Attendance[] = [];
   private readonly datelinePlace: string | null;
 
   constructor(private readonly context: ArticleContext) {
@@ -94,6 +117,7 @@ class ClauseReader {
     this.meetingRows = context.resources.patterns.meetings;
     this.modalityRows = context.resources.patterns.modality;
     this.kindWords = context.resources.patterns.kindWords;
+    this.eventNouns = context.resources.patterns.eventNouns;
     this.datelinePlace = datelinePlaceOf(context);
   }
 
@@ -125,11 +149,91 @@ class ClauseReader {
         tense: status === 'planned' ? 'future' : /PresentTense/.test(this.lexicon.tagOf(units[trigger.from].symbol) ?? '') ? 'unknown' : 'past',
         nominal: found.nominal,
       };
-      if (trigger.row.frame === 'trip') this.context.statedVisits.push(stated);
+      if (trigger.row.frame === 'attend') this.attendances.push({ people: participants, status, sentenceIndex, token: units[trigger.from].firstToken });
+      else if (trigger.row.frame === 'trip') this.context.statedVisits.push(stated);
       else if (trigger.row.separate && participants.length > 2) {
         for (const other of participants.slice(1)) this.context.stated.push({ ...stated, participants: [participants[0], other] });
       } else this.context.stated.push(stated);
     }
+  }
+
+  /** One attendance: the subject ("Caruana will represent ...") or the list after the trigger ("due to attend are A, B"). */
+  private readAttendance(units: Unit[], trigger: Trigger): ReturnType<ClauseReader['readTrigger']> {
+    const group = trigger.row.side === 'before' ? this.subjectBefore(units, trigger.from, new Map()) : this.listAfter(units, trigger.to, trigger.row.gap);
+    if (!group) return undefined;
+    const status = this.statusOf(units, trigger.row.side === 'before' ? group : null, trigger, trigger.to);
+    if (!status) return undefined;
+    return { participants: group.people, status, place: null, evidenceFrom: Math.min(group.first, trigger.from), evidenceTo: Math.max(group.end, trigger.to), nominal: false };
+  }
+
+  /**
+   * The people the text says take part in one event it names (the nearest event noun in the same
+   * sentence or the few before) meet there together: "Tuesday's meeting is being hosted by Tony
+   * Blair. Also due to attend are Condoleezza Rice, Kofi Annan ...".
+   */
+  gatherAttendances(bySentence: Map<number, Reference[]>): void {
+    if (this.attendances.length === 0) return;
+    const events = this.eventNounsUpTo(this.attendances[this.attendances.length - 1].sentenceIndex);
+    const byEvent = new Map<EventNoun, Attendance[]>();
+    let previous: { attendance: Attendance; event: EventNoun } | undefined;
+    for (const attendance of this.attendances) {
+      // The first event a sentence names is its subject; later ones are mostly asides ("the second such meeting after a first session in May").
+      const sameSentence = events.find((e) => e.sentenceIndex === attendance.sentenceIndex);
+      const latest = events.filter((e) => e.token < attendance.token && attendance.sentenceIndex - e.sentenceIndex <= EVENT_REACH).pop();
+      const before = latest && events.find((e) => e.sentenceIndex === latest.sentenceIndex);
+      const carried = previous && attendance.sentenceIndex - previous.attendance.sentenceIndex <= 2 ? previous.event : undefined;
+      const event = sameSentence ?? before ?? carried;
+      if (!event) continue;
+      previous = { attendance, event };
+      const list = byEvent.get(event);
+      if (list) list.push(attendance);
+      else byEvent.set(event, [attendance]);
+    }
+    const { tokens, sentences } = this.context.tokenized;
+    for (const [event, attendances] of byEvent) {
+      const people = [...new Set(attendances.flatMap((a) => a.people))];
+      if (people.length < 2) continue;
+      const sentence = sentences[event.sentenceIndex];
+      const evidence = { start: tokens[event.token].start, end: tokens[event.token].end };
+      const status: MeetingStatus = attendances.some((a) => a.status === 'planned') ? 'planned' : 'held';
+      this.context.stated.push({
+        participants: people,
+        place: this.eventPlace(event, events, bySentence),
+        kind: event.kind,
+        status,
+        evidence,
+        sentence: { start: sentence.start, end: sentence.end },
+        sentenceIndex: event.sentenceIndex,
+        clause: evidence,
+        rule: 'attend',
+        tense: status === 'planned' ? 'future' : 'past',
+        nominal: false,
+      });
+    }
+  }
+
+  private eventNounsUpTo(lastSentence: number): EventNoun[] {
+    const { tokens, sentences } = this.context.tokenized;
+    const found: EventNoun[] = [];
+    for (let i = 0; i < tokens.length && tokens[i].sentence <= lastSentence; i++) {
+      const noun = tokens[i].text.toLowerCase();
+      const kind = this.eventNouns.get(noun);
+      if (kind && sentences[tokens[i].sentence].last - sentences[tokens[i].sentence].first <= MAX_SENTENCE_WORDS) found.push({ sentenceIndex: tokens[i].sentence, token: i, noun, kind });
+    }
+    return found;
+  }
+
+  /** "talks ... in Tokyo", "the London meeting"; else where an earlier mention of the same noun put it ("a meeting in London"). */
+  private eventPlace(event: EventNoun, events: EventNoun[], bySentence: Map<number, Reference[]>): string | null {
+    for (const candidate of [event, ...events.filter((e) => e.noun === event.noun && e.token < event.token).reverse()]) {
+      const units = this.unitsOf(this.context.tokenized.sentences[candidate.sentenceIndex], bySentence.get(candidate.sentenceIndex) ?? []);
+      const at = units.findIndex((u) => u.firstToken === candidate.token);
+      if (at < 0) continue;
+      if (units[at - 1]?.symbol === '@L') return units[at - 1].place!;
+      const place = this.placeAfterPreposition(units, at, at + AFTER_REACH, at + 1);
+      if (place) return place;
+    }
+    return null;
   }
 
   /** The row's kind, unless a word it matched says otherwise ("held a summit meeting with"). */
@@ -200,6 +304,7 @@ class ClauseReader {
     subjectOfObject: Map<number, Group | null>,
   ): { participants: PersonId[]; status: MeetingStatus; place: string | null; evidenceFrom: number; evidenceTo: number; nominal: boolean } | undefined {
     const { row, from, to } = trigger;
+    if (row.frame === 'attend') return this.readAttendance(units, trigger);
     let subject = row.frame === 'between' || row.frame === 'attended' ? null : this.subjectBefore(units, from, subjectOfObject);
     const objects = row.frame === 'joint' || row.frame === 'trip' ? null : this.listAfter(units, to, row.frame === 'attended' ? 10 : row.gap);
     // "In a separate meeting with Xi, Steinberg reiterated ...": the subject follows the list.
@@ -351,10 +456,18 @@ class ClauseReader {
       items.push({ person: units[m].person!, at: m, conjoined });
     }
     // "A, B and C" is a list, and so is "A, B and leaders of ..."; "with Xi, Steinberg said" is not: a list ends with a conjunction.
-    const after = items[items.length - 1].at + 1;
-    const conjunctionFollows = units[after]?.symbol === 'and' || (units[after]?.symbol === ',' && units[after + 1]?.symbol === 'and');
+    const conjunctionFollows = this.conjunctionFollows(units, items[items.length - 1].at + 1);
     while (!conjunctionFollows && items.length > 1 && !items[items.length - 1].conjoined) items.pop();
     return { people: items.flatMap((i) => units[i.at].group ?? [i.person]), first: k, end: items[items.length - 1].at + 1 };
+  }
+
+  /** The list goes on past its last name to an "and" ("A, B, World Bank officials and ministers"). */
+  private conjunctionFollows(units: Unit[], k: number): boolean {
+    for (let m = k; m < units.length && m <= k + 6; m++) {
+      if (units[m].symbol === 'and') return true;
+      if (units[m].person !== undefined || CLAUSE_STOPS.has(units[m].symbol) || this.isVerb(units[m])) return false;
+    }
+    return false;
   }
 
   /** A person right after `k`, past honorifics and other capitalised words ("Mr. Abdirahman Warsame"). */
