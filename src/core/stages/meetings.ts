@@ -53,7 +53,7 @@ const MAX_SENTENCE_WORDS = 250;
 const SUBJECT_REACH = 30;
 const OBJECT_REACH = 14;
 /** Units after the participants where "in Beijing" or "later this week" still belong to the meeting. */
-const AFTER_REACH = 8;
+const AFTER_REACH = 10;
 
 interface Unit {
   /** Lower-case word, "," or ";" for punctuation, or "@P", "@L", "@O" for a reference. */
