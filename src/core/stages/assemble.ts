@@ -44,6 +44,9 @@ export function entitiesOf(context: ArticleContext): Entity[] {
   return entities;
 }
 
+/** How many earlier meetings of a person one meeting is compared with: one event is restated close by. */
+const MERGE_REACH = 32;
+
 function precisionRank(d: DateValue): number {
   return d.precision === 'day' ? 3 : d.precision === 'month' ? 2 : d.precision === 'year' ? 1 : 0;
 }
@@ -60,8 +63,10 @@ function datesCompatible(a: DateValue, b: DateValue): boolean {
 function mergeMeetings(meetings: Meeting[]): Meeting[] {
   const bySize = [...meetings].sort((a, b) => b.participants.length - a.participants.length || a.evidence.start - b.evidence.start);
   const merged: Meeting[] = [];
+  // Kept meetings by their first participant; only the latest few are compared, so merging stays linear.
+  const byParticipant = new Map<string, Meeting[]>();
   for (const m of bySize) {
-    const same = merged.find(
+    const same = (byParticipant.get(m.participants[0]) ?? []).slice(-MERGE_REACH).find(
       (o) =>
         m.participants.every((p) => o.participants.includes(p)) &&
         o.status === m.status &&
@@ -69,7 +74,13 @@ function mergeMeetings(meetings: Meeting[]): Meeting[] {
         (!o.place || !m.place || o.place === m.place),
     );
     if (!same) {
-      merged.push({ ...m });
+      const kept = { ...m };
+      merged.push(kept);
+      for (const p of kept.participants) {
+        const list = byParticipant.get(p);
+        if (list) list.push(kept);
+        else byParticipant.set(p, [kept]);
+      }
       continue;
     }
     same.place ??= m.place;

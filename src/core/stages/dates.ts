@@ -142,8 +142,15 @@ function duringVisit(context: ArticleContext, m: StatedMeeting, visits: Meeting[
  * 2003"), dates a day and month.
  */
 function yearOfNarrative(years: Array<{ at: number; year: string }>, at: number): DateValue | undefined {
-  const before = years.filter((y) => y.at < at).pop();
-  const year = (before ?? years.find((y) => y.at >= at))?.year;
+  let low = 0;
+  let high = years.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (years[middle].at < at) low = middle + 1;
+    else high = middle;
+  }
+  const before = low > 0 ? years[low - 1] : undefined;
+  const year = (before ?? years[low])?.year;
   if (!year) return undefined;
   return { value: year, precision: 'year', earliest: `${year}-01-01`, latest: `${year}-12-31`, basis: `the year ${year} the article names ${before ? 'before' : 'after'} it` };
 }

@@ -61,6 +61,7 @@ function addTitleReferences(context: ArticleContext, references: Reference[]): v
   const named = new Uint8Array(tokens.length);
   for (const m of context.mentions) named.fill(1, m.firstToken, m.lastToken);
   const lower = (i: number) => tokens[i].text.replace(/['’]s$/, '').toLowerCase();
+  const holders = indexHolders(context.people);
   for (let i = 0; i < tokens.length; i++) {
     if (lower(i) !== 'the' || named[i]) continue;
     let j = i + 1;
@@ -80,7 +81,7 @@ function addTitleReferences(context: ArticleContext, references: Reference[]): v
     // Followed by a name, the title is that name's own ("the Foreign Minister Wang Yi").
     if (j < tokens.length && named[j] && !/[^\s]/.test(tokens[last].post.replace(/['’]s/, ''))) continue;
     const title = tokens.slice(titleStart, j).map((t) => t.text.replace(/['’]s$/, '')).join(' ').toLowerCase();
-    const holder = holderOf(context, title, country ?? null, LEADER_WORDS.has(head), tokens[i].start);
+    const holder = holderOf(holders, title, country ?? null, LEADER_WORDS.has(head), tokens[i].start);
     if (!holder) continue;
     if (!LEADER_WORDS.has(head)) holder.titleOnly.push({ start: tokens[titleStart].start, end: tokens[last].start + tokens[last].text.replace(/['’]s$/, '').length });
     references.push({ kind: 'person', person: holder.id, via: 'title', firstToken: i, lastToken: j });
@@ -107,24 +108,46 @@ function titleHeadIndex(tokens: Token[], first: number, last: number): number {
   return last;
 }
 
+/** The people of an article by each title they hold, lower-case, and by country, built once so each title reference is a lookup. */
+interface Holders {
+  byTitle: Map<string, Array<{ person: ArticlePerson; country: string | null }>>;
+  byCountry: Map<string, ArticlePerson[]>;
+}
+
+function indexHolders(people: ArticlePerson[]): Holders {
+  const byTitle: Holders['byTitle'] = new Map();
+  const byCountry: Holders['byCountry'] = new Map();
+  const add = <V>(map: Map<string, V[]>, key: string, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const person of people) {
+    for (const t of titlesOf(person)) {
+      const title = t.title.toLowerCase();
+      add(byTitle, title, { person, country: t.country });
+      // "the chancellor" names the Chancellor of the Exchequer as well as a Chancellor.
+      const head = title.split(' of ')[0];
+      if (head !== title) add(byTitle, head, { person, country: t.country });
+    }
+    const country = countryOf(person);
+    if (country) add(byCountry, country, person);
+  }
+  return { byTitle, byCountry };
+}
+
 /**
  * The person a title stands for: among those named before it who hold that title (or, for
  * "leader", are of that country), the only one, or the one the article names clearly most often.
  */
-function holderOf(context: ArticleContext, title: string, country: string | null, leaderWord: boolean, at: number): ArticlePerson | undefined {
-  const holders = context.people.filter((p) => {
-    if (p.mentions[0] && p.mentions[0].start > at) return false;
-    if (leaderWord) return country !== null && countryOf(p) !== null && sameCountry(countryOf(p)!, country);
-    return titlesOf(p).some((t) => sameTitle(t.title.toLowerCase(), title) && (!country || !t.country || sameCountry(t.country, country)));
-  });
-  if (holders.length <= 1) return holders[0];
-  const [first, second] = [...holders].sort((a, b) => b.mentions.length - a.mentions.length);
+function holderOf(holders: Holders, title: string, country: string | null, leaderWord: boolean, at: number): ArticlePerson | undefined {
+  const candidates = leaderWord
+    ? [...holders.byCountry.entries()].filter(([c]) => country !== null && sameCountry(c, country)).flatMap(([, people]) => people)
+    : (holders.byTitle.get(title) ?? []).filter((h) => !country || !h.country || sameCountry(h.country, country)).map((h) => h.person);
+  const named = [...new Set(candidates)].filter((p) => !p.mentions[0] || p.mentions[0].start <= at);
+  if (named.length <= 1) return named[0];
+  const [first, second] = named.sort((a, b) => b.mentions.length - a.mentions.length);
   return first.mentions.length > second.mentions.length ? first : undefined;
-}
-
-/** "the chancellor" names the Chancellor of the Exchequer as well as a Chancellor. */
-function sameTitle(held: string, said: string): boolean {
-  return held === said || held.startsWith(`${said} of `);
 }
 
 function titlesOf(person: ArticlePerson): Array<{ title: string; country: string | null }> {
@@ -218,16 +241,18 @@ function addPronouns(context: ArticleContext, references: Reference[], covered: 
     personStartingAt.set(ref.firstToken, ref.person);
   }
   const count = new Map<PersonId, number>();
-  const lastSentence = new Map<PersonId, number>();
   const firstAt = new Map<PersonId, number>();
   const subjectsOf = new Map<number, PersonId[]>();
   const speakersOf = new Map<number, PersonId[]>();
   let nearest: PersonId | undefined;
   let nearestSentence = -1;
+  const namedIn = new Map<number, Set<PersonId>>();
   const seen = (person: PersonId, first: number, last: number) => {
     const sentence = tokens[first].sentence;
     count.set(person, (count.get(person) ?? 0) + 1);
-    lastSentence.set(person, sentence);
+    const inSentence = namedIn.get(sentence);
+    if (inSentence) inSentence.add(person);
+    else namedIn.set(sentence, new Set([person]));
     if (!firstAt.has(person)) firstAt.set(person, first);
     if (isSubjectPosition(tokens, lexicon, first)) push(subjectsOf, sentence, person);
     if (last < tokens.length && REPORTING.has(tokens[last].text.toLowerCase()) && tokens[last].sentence === sentence) push(speakersOf, sentence, person);
@@ -260,9 +285,12 @@ function addPronouns(context: ArticleContext, references: Reference[], covered: 
       for (let back = sentence - 1; person === undefined && back >= 0 && back >= sentence - PRONOUN_REACH; back--) person = last(speakersOf.get(back)) ?? first(subjectsOf.get(back));
     } else {
       const excluded = nearestSentence === sentence ? nearest : undefined;
-      for (const [candidate, n] of count) {
-        if (candidate === excluded || !fits(candidate) || sentence - (lastSentence.get(candidate) ?? -Infinity) > PRONOUN_REACH) continue;
-        if (person === undefined || n > count.get(person)! || (n === count.get(person)! && firstAt.get(candidate)! < firstAt.get(person)!)) person = candidate;
+      for (let back = sentence; back >= 0 && back >= sentence - PRONOUN_REACH; back--) {
+        for (const candidate of namedIn.get(back) ?? []) {
+          if (candidate === excluded || !fits(candidate)) continue;
+          const n = count.get(candidate)!;
+          if (person === undefined || n > count.get(person)! || (n === count.get(person)! && firstAt.get(candidate)! < firstAt.get(person)!)) person = candidate;
+        }
       }
     }
     if (person === undefined) continue;
