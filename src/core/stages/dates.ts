@@ -97,12 +97,13 @@ function datedMeeting(context: ArticleContext, m: StatedMeeting, visits: Meeting
   const expression = dateExpressionOf(context, m);
   const ids = m.participants.map((p) => people[p]?.official?.id);
   const window = m.nominal ? { earliest: eventWindow(date, 'held').earliest, latest: eventWindow(date, 'planned').latest } : eventWindow(date, m.status);
+  const stated = expression ? resolveDateExpression(expression, date.value ? date : yearOfNarrative(years, m.evidence.start) ?? date, m.tense) : undefined;
+  // Known events are visits and summits in person: a call is none of them, and a date the text states must fit the event.
   const event =
-    ids.every((id) => id) && ids.length > 0 && (m.place || (m.status === 'held' && ids.length > 1))
-      ? context.resources.events.find({ participants: ids as string[], place: m.place ?? undefined, ...window })
+    m.kind !== 'call' && ids.every((id) => id) && ids.length > 0 && (m.place || (m.status === 'held' && ids.length > 1))
+      ? context.resources.events.find({ participants: ids as string[], place: m.place ?? undefined, ...window }).filter((e) => fitsStated(e, stated))
       : [];
   let meetingDate: DateValue;
-  const stated = expression ? resolveDateExpression(expression, date.value ? date : yearOfNarrative(years, m.evidence.start) ?? date, m.tense) : undefined;
   if (event.length === 1) meetingDate = eventDate(event[0], expression);
   else if (stated && !(m.status === 'planned' && stated.latest && date.earliest && stated.latest < date.earliest)) meetingDate = stated;
   else if (m.status === 'held' && !m.nominal) meetingDate = date.value ? { ...date, basis: `article date (${date.basis})` } : (onlyYearNamed(years) ?? date);
@@ -118,6 +119,12 @@ function datedMeeting(context: ArticleContext, m: StatedMeeting, visits: Meeting
     evidence: m.evidence,
     sentence: m.sentence,
   };
+}
+
+/** An event fits a stated date when their intervals meet ("in March" is no February visit). */
+function fitsStated(event: KnownEvent, stated: DateValue | undefined): boolean {
+  if (!stated?.earliest || !stated.latest || (stated.precision !== 'day' && stated.precision !== 'month')) return true;
+  return event.from <= stated.latest && event.to >= stated.earliest;
 }
 
 /**

@@ -276,7 +276,7 @@ function addPronouns(context: ArticleContext, references: Reference[], covered: 
     const last = (list: PersonId[] | undefined) => list?.filter(fits).pop();
     let person: PersonId | undefined;
     if (SUBJECT_PRONOUNS.has(word) || word === 'his' || (word === 'her' && !subjectsOf.has(sentence))) {
-      const reporter = reportingSubject(tokens, personEndingAt, i);
+      const reporter = reportingSubject(tokens, lexicon, personEndingAt, i);
       person = fits(reporter) ? reporter : first(subjectsOf.get(sentence));
       if (person === undefined && !subjectsOf.has(sentence)) {
         const after = subjectAfterFrontedPhrase(tokens, lexicon, personStartingAt, i);
@@ -341,10 +341,17 @@ function isSubjectPosition(tokens: Token[], lexicon: Lexicon, first: number): bo
   return true;
 }
 
-/** "Kohl said he ...", "Thatcher told reporters she ...": the person who reports is the pronoun's person. */
-function reportingSubject(tokens: Token[], personEndingAt: Map<number, PersonId>, at: number): PersonId | undefined {
+/**
+ * "Kohl said he ...", "Thatcher told reporters she ...": the person who reports is the pronoun's
+ * person, unless the reported clause has a subject of its own first ("He said Obama considered
+ * his meeting": Obama).
+ */
+function reportingSubject(tokens: Token[], lexicon: Lexicon, personEndingAt: Map<number, PersonId>, at: number): PersonId | undefined {
   for (let k = at - 1; k >= 0 && k >= at - 4 && tokens[k].sentence === tokens[at].sentence; k--) {
-    if (REPORTING.has(tokens[k].text.toLowerCase())) return personEndingAt.get(k);
+    const word = tokens[k].text.toLowerCase();
+    // compromise's lexicon lists few inflected forms; a lower-case word in -ed is a past verb here.
+    const verb = REPORTING.has(word) || /(PastTense|PresentTense)/.test(lexicon.tagOf(word) ?? '') || /^[a-z]{3,}ed$/.test(tokens[k].text);
+    if (verb && personEndingAt.has(k)) return personEndingAt.get(k);
   }
   return undefined;
 }
