@@ -12,6 +12,8 @@ export interface MeetingRow {
   frame: MeetingFrame;
   kind: MeetingKind;
   separate: boolean;
+  /** Only people of more than one country meet this way ("a delegation headed by A and B" is one side). */
+  counterparts: boolean;
   /** For 'attend': whether the person taking part is the subject before the trigger or the list after it. */
   side: 'before' | 'after';
   status?: MeetingStatus;
@@ -152,6 +154,7 @@ function parseMeetingRow(value: unknown, where: string, problems: string[]): Mee
     frame: row.frame as MeetingFrame,
     kind: row.kind as MeetingKind,
     separate: row.separate === true,
+    counterparts: row.counterparts === true,
     side: row.side === 'after' ? 'after' : 'before',
     placeOptional: row.place === 'optional',
     status: row.status as MeetingStatus | undefined,

@@ -2,7 +2,7 @@ import { ArticleContext, ArticlePerson, Stage, StatedMeeting, UNKNOWN_DATE } fro
 import { DateEvidence, findDateMentions, inferArticleDate, resolveDateExpression } from '../dates';
 import { eventCuesIn, KnownEvent } from '../events';
 import { sameCountry, titlesMatch } from '../knowledgeBase';
-import { DateValue, Meeting, MeetingStatus } from '../types';
+import { DateValue, Meeting, MeetingStatus, Span } from '../types';
 import { datelinePlaceOf } from './meetings';
 
 /**
@@ -18,8 +18,9 @@ export const datesStage: Stage = {
     for (const person of context.people) fillFromKnowledgeBase(context, person);
     const datelinePlace = datelinePlaceOf(context);
     const years = context.date.value ? [] : yearsNamed(context.document.text);
-    context.visits = context.statedVisits.map((m) => datedMeeting(context, m, [], years));
-    context.meetings = placeFromSameDay(context, context.stated.map((m) => datedMeeting(context, m, context.visits, years)), datelinePlace);
+    const next = nextEvidenceOf([...context.stated, ...context.statedVisits]);
+    context.visits = context.statedVisits.map((m) => datedMeeting(context, m, [], years, next));
+    context.meetings = placeFromSameDay(context, context.stated.map((m) => datedMeeting(context, m, context.visits, years, next)), datelinePlace);
   },
 };
 
@@ -90,11 +91,11 @@ function fillFromKnowledgeBase(context: ArticleContext, person: ArticlePerson): 
   if (role) person.titles.push({ title: role.title, country: role.country, span: { start: -1, end: -1 } });
 }
 
-function datedMeeting(context: ArticleContext, m: StatedMeeting, visits: Meeting[], years: Array<{ at: number; year: string }>): Meeting {
+function datedMeeting(context: ArticleContext, m: StatedMeeting, visits: Meeting[], years: Array<{ at: number; year: string }>, nextEvidence: Map<StatedMeeting, Span>): Meeting {
   const { people } = context;
   const date = context.date;
   const name = (p: number) => people[p]?.official?.name ?? people[p]?.fullName ?? String(p);
-  const expression = dateExpressionOf(context, m);
+  const expression = dateExpressionOf(context, m, nextEvidence);
   const ids = m.participants.map((p) => people[p]?.official?.id);
   const window = m.nominal ? { earliest: eventWindow(date, 'held').earliest, latest: eventWindow(date, 'planned').latest } : eventWindow(date, m.status);
   const stated = expression ? resolveDateExpression(expression, date.value ? date : yearOfNarrative(years, m.evidence.start) ?? date, m.tense) : undefined;
@@ -174,17 +175,37 @@ function yearsNamed(text: string): Array<{ at: number; year: string }> {
   return [...text.matchAll(/(?<![\w-])(1[89]\d{2}|20\d{2})(?![\w-])/g)].map((m) => ({ at: m.index!, year: m[1] }));
 }
 
+/** For each statement, where the next one in its sentence begins. */
+function nextEvidenceOf(stated: StatedMeeting[]): Map<StatedMeeting, Span> {
+  const ordered = [...stated].sort((a, b) => a.evidence.start - b.evidence.start);
+  const next = new Map<StatedMeeting, Span>();
+  for (const m of ordered) {
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (ordered[middle].evidence.start > m.evidence.end) high = middle;
+      else low = middle + 1;
+    }
+    const following = ordered[low];
+    if (following && following.sentenceIndex === m.sentenceIndex) next.set(m, following.evidence);
+  }
+  return next;
+}
+
 /**
  * The date stated for a meeting: the first expression after its words, within reach ("met in
  * Argentina last December"), else the nearest one before them in the sentence ("their 1994
  * talks", "On 13 March Lord Goldsmith met").
  */
-function dateExpressionOf(context: ArticleContext, m: StatedMeeting): string | undefined {
+function dateExpressionOf(context: ArticleContext, m: StatedMeeting, nextEvidence: Map<StatedMeeting, Span>): string | undefined {
   const text = context.document.text;
   const mentions = findDateMentions(text.slice(m.sentence.start, m.sentence.end), m.sentence.start);
   // A date after a comma belongs to the next clause ("during the visit, his first since June 1982").
   const comma = text.slice(m.evidence.end, m.evidence.end + DATE_REACH).search(/[,;:]/);
-  const reach = m.evidence.end + (comma < 0 ? DATE_REACH : comma);
+  // So does one after the words of the next meeting or visit ("a return visit following Blinken's China visit in June").
+  const next = nextEvidence.get(m)?.start ?? Infinity;
+  const reach = Math.min(m.evidence.end + (comma < 0 ? DATE_REACH : comma), next);
   const after = mentions.find((d) => d.span.start >= m.evidence.start && d.span.start <= reach);
   if (after) return after.text;
   return mentions.filter((d) => d.span.end <= m.evidence.start).pop()?.text;

@@ -1,8 +1,10 @@
 import { ArticleContext, PersonId, Reference, Stage, StatedMeeting } from '../article';
+import { sameCountry } from '../knowledgeBase';
 import { Lexicon } from '../lexicon';
 import { MeetingRow, ModalityRow } from '../patterns';
 import { Sentence, Tokenized } from '../tokens';
 import { MeetingKind, MeetingStatus, PlaceType, Span } from '../types';
+import { countryOf } from './people';
 
 /**
  * Reads meetings clause by clause. Each sentence with a person becomes a row of units (a word, a
@@ -192,7 +194,7 @@ class ClauseReader {
     const { tokens, sentences } = this.context.tokenized;
     for (const [event, attendances] of byEvent) {
       const people = [...new Set(attendances.flatMap((a) => a.people))];
-      if (people.length < 2) continue;
+      if (people.length < 2 || this.oneSide(people)) continue;
       const sentence = sentences[event.sentenceIndex];
       const evidence = { start: tokens[event.token].start, end: tokens[event.token].end };
       const status: MeetingStatus = attendances.some((a) => a.status === 'planned') ? 'planned' : 'held';
@@ -234,6 +236,12 @@ class ClauseReader {
       if (place) return place;
     }
     return null;
+  }
+
+  /** Every one of them serves the same known country: one side of talks, not counterparts. */
+  private oneSide(people: PersonId[]): boolean {
+    const countries = people.map((p) => countryOf(this.context.people[p]));
+    return countries.every((c) => c !== null && sameCountry(c, countries[0]!));
   }
 
   /** The row's kind, unless a word it matched says otherwise ("held a summit meeting with"). */
@@ -326,7 +334,7 @@ class ClauseReader {
     else people = subject && subject.people.length >= 2 && !objects ? subject.people : [];
     if (objects) for (let k = objects.first; k < objects.end; k++) if (units[k].person !== undefined) subjectOfObject.set(k, subject);
     people = [...new Set(people)];
-    if (people.length < 2) return undefined;
+    if (people.length < 2 || (row.counterparts && this.oneSide(people))) return undefined;
     // "Howe's visit to King Hussein": a visit after a possessive takes its time from the words around it.
     const nominal = row.kind === 'visit' && subject !== null && units[subject.end - 1].possessive && subject.end === from;
     const status = nominal ? this.nominalStatus(units, subject!, objects?.end ?? to) : this.statusOf(units, subject, trigger, objects?.end ?? to);
