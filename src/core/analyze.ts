@@ -77,6 +77,7 @@ export class Engine {
       roles: null,
       people: [],
       references: [],
+      datelinePlace: null,
       statedDate: UNKNOWN_DATE,
       stated: [],
       statedVisits: [],

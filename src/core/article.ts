@@ -36,7 +36,6 @@ export interface Reference {
   /** Canonical place name, for places and for organizations that stand for a city ("White House"). */
   place?: string;
   placeType?: PlaceType;
-  via: 'name' | 'title' | 'pronoun';
   firstToken: number;
   lastToken: number;
 }
@@ -50,12 +49,8 @@ export interface StatedMeeting {
   evidence: Span;
   sentence: Span;
   sentenceIndex: number;
-  /** Where a date for this meeting may be stated: the clause around its words. */
-  clause: Span;
   /** Which way weekdays and month names point: planned ones forward, a present-tense verb ("begins ... on Tuesday") either way. */
   tense: Tense;
-  /** Id of the pattern row that read it, for the basis a reader can check. */
-  rule: string;
   /** Stated as a noun ("Xi's visit to Los Angeles"), which says nothing about when it happened. */
   nominal: boolean;
 }
@@ -79,6 +74,8 @@ export interface ArticleContext {
   roles: RoleReader | null;
   people: ArticlePerson[];
   references: Reference[];
+  /** The place the article's dateline names ("WASHINGTON, April 7 -"), as a canonical place name. */
+  datelinePlace: string | null;
   /** The date the article states about itself (dateline or stamp), before any inference. */
   statedDate: DateValue;
   stated: StatedMeeting[];

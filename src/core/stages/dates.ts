@@ -3,7 +3,6 @@ import { DateEvidence, findDateMentions, inferArticleDate, resolveDateExpression
 import { eventCuesIn, KnownEvent } from '../events';
 import { sameCountry, titlesMatch } from '../knowledgeBase';
 import { DateValue, Meeting, MeetingStatus, Span } from '../types';
-import { datelinePlaceOf } from './meetings';
 
 /**
  * The article's date (dateline or stamp, else what the officials' tenures and the events it
@@ -16,11 +15,10 @@ export const datesStage: Stage = {
   run(context) {
     context.date = articleDate(context);
     for (const person of context.people) fillFromKnowledgeBase(context, person);
-    const datelinePlace = datelinePlaceOf(context);
     const years = context.date.value ? [] : yearsNamed(context.document.text);
     const next = nextEvidenceOf([...context.stated, ...context.statedVisits]);
     context.visits = context.statedVisits.map((m) => datedMeeting(context, m, [], years, next));
-    context.meetings = placeFromSameDay(context, context.stated.map((m) => datedMeeting(context, m, context.visits, years, next)), datelinePlace);
+    context.meetings = placeFromSameDay(context, context.stated.map((m) => datedMeeting(context, m, context.visits, years, next)));
   },
 };
 
@@ -139,7 +137,7 @@ function duringVisit(context: ArticleContext, m: StatedMeeting, visits: Meeting[
   const dated = theirs.find((v) => v.date.value);
   if (dated) return { ...dated.date, basis: `during the visit '${dated.participants.join(', ')} to ${dated.place ?? '?'}' (${dated.date.basis})` };
   const date = context.date;
-  const underway = theirs.find((v) => v.place && v.place === datelinePlaceOf(context));
+  const underway = theirs.find((v) => v.place && v.place === context.datelinePlace);
   if (!underway || !date.earliest || date.precision !== 'day') return undefined;
   return { value: date.earliest.slice(0, 7), precision: 'month', earliest: date.earliest, latest: null, basis: `during the visit to ${underway.place} under way on the article's date` };
 }
@@ -216,7 +214,8 @@ function dateExpressionOf(context: ArticleContext, m: StatedMeeting, nextEvidenc
  * when it was held in the days the dispatch covers; a country gives way to the city the article
  * names with it ("in Frankfurt, West Germany").
  */
-function placeFromSameDay(context: ArticleContext, meetings: Meeting[], datelinePlace: string | null): Meeting[] {
+function placeFromSameDay(context: ArticleContext, meetings: Meeting[]): Meeting[] {
+  const { datelinePlace } = context;
   const cityIn = citiesNamedWithCountry(context);
   const datelineCountry = context.mentions.find((m) => m.kind === 'place' && m.key === datelinePlace)?.place?.country;
   for (const meeting of meetings) {

@@ -112,7 +112,6 @@ class ClauseReader {
   private readonly kindWords: ReadonlyMap<string, MeetingKind>;
   private readonly eventNouns: ReadonlyMap<string, MeetingKind>;
   private readonly attendances: Attendance[] = [];
-  private readonly datelinePlace: string | null;
 
   constructor(private readonly context: ArticleContext) {
     this.lexicon = context.resources.lexicon;
@@ -120,7 +119,6 @@ class ClauseReader {
     this.modalityRows = context.resources.patterns.modality;
     this.kindWords = context.resources.patterns.kindWords;
     this.eventNouns = context.resources.patterns.eventNouns;
-    this.datelinePlace = datelinePlaceOf(context);
   }
 
   read(sentence: Sentence, sentenceIndex: number, refs: Reference[]): void {
@@ -146,8 +144,6 @@ class ClauseReader {
         evidence,
         sentence: { start: sentence.start, end: sentence.end },
         sentenceIndex,
-        clause: evidence,
-        rule: trigger.row.id,
         tense: status === 'planned' ? 'future' : /PresentTense/.test(this.lexicon.tagOf(units[trigger.from].symbol) ?? '') ? 'unknown' : 'past',
         nominal: found.nominal,
       };
@@ -206,8 +202,6 @@ class ClauseReader {
         evidence,
         sentence: { start: sentence.start, end: sentence.end },
         sentenceIndex: event.sentenceIndex,
-        clause: evidence,
-        rule: 'attend',
         tense: status === 'planned' ? 'future' : 'past',
         nominal: false,
       });
@@ -569,7 +563,7 @@ class ClauseReader {
       if (fronted) return fronted;
     }
     for (let k = 0; k + 2 < start; k++) if (units[k].symbol === '@L' && units[k + 1].symbol === ',' && units[k + 2].symbol === 'where') return units[k].place!;
-    for (let k = from; k < Math.min(units.length, end + 3); k++) if (units[k].symbol === 'here') return this.datelinePlace;
+    for (let k = from; k < Math.min(units.length, end + 3); k++) if (units[k].symbol === 'here') return this.context.datelinePlace;
     return null;
   }
 
@@ -637,29 +631,3 @@ function templateOf(units: Unit[]): { template: string; startOf: Map<number, num
   });
   return { template, startOf, unitAt: (offset) => startOf.get(offset) ?? units.length };
 }
-
-/** "WASHINGTON, Jan. 31 (Xinhua) --", "BEIJING - ": the place a line near the top opens with. */
-export function datelinePlaceOf(context: ArticleContext): string | null {
-  // An all-capitals headline may open with a name ("BAKER, VOLCKER MEET ..."): the first such line that is a place.
-  // The place is followed by the date ("WASHINGTON, April 7 -", "New Delhi, February 14, 2024") or a dash or bracket ("BEIJING -"), which a headline's list is not.
-  for (const line of context.document.text.slice(0, DATELINE_REACH).matchAll(/^[ \t]*(\p{Lu}[\p{L}\p{M} .'’-]*?)[ \t]*,[ \t]*(?:\p{Lu}\p{Ll}+\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+\p{Lu}\p{Ll}+)[^\r\n]{0,12}$/gmu)) {
-    const start = line.index! + line[0].indexOf(line[1]);
-    const place = context.mentions.find((m) => m.kind === 'place' && m.start === start);
-    if (place) return place.key;
-  }
-  for (const line of context.document.text.slice(0, DATELINE_REACH).matchAll(/^[ \t]*(\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu})[ \t]*(?:,[ \t]*(?:\p{Lu}\p{L}*\.?[ \t]+\d|\d)|-|–|—|\()/gmu)) {
-    const start = line.index! + line[0].indexOf(line[1]);
-    const place = context.mentions.find((m) => m.kind === 'place' && m.start === start);
-    if (place) return place.key;
-  }
-  // A city alone on one of the first lines ("Paris" under a readout's stamp).
-  for (const line of context.document.text.slice(0, DATELINE_REACH).split(/\r?\n/).slice(0, 4)) {
-    const name = line.trim();
-    const city = name && context.mentions.find((m) => m.kind === 'place' && m.text === name && m.place?.type === 'city');
-    if (city) return city.key;
-  }
-  return null;
-}
-
-/** Datelines sit in the first lines of an article. */
-const DATELINE_REACH = 400;

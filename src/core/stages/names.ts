@@ -1,7 +1,7 @@
 import { ArticleContext, Stage } from '../article';
 import { Mention } from '../entities';
 
-/** Person, place and organization mentions. */
+/** Person, place and organization mentions, and the place of the article's dateline. */
 export const namesStage: Stage = {
   name: 'names',
   run(context) {
@@ -13,6 +13,7 @@ export const namesStage: Stage = {
       context,
       found.filter((m) => m.kind !== 'person' || (!namesAnInstitution(context, m.firstToken, m.lastToken) && !onlyEverydayWords(context, m, strongWords, placeEndsAt, personStartsAt))),
     );
+    context.datelinePlace = datelinePlaceOf(context);
   },
 };
 
@@ -85,3 +86,29 @@ function onlyEverydayWords(context: ArticleContext, m: Mention, strongWords: Set
   const nameFollows = personStartsAt.has(m.lastToken) && !/[^\s]/.test(last.post);
   return parts.length > 1 || nameFollows || (before !== undefined && !/[^\s]/.test(before.post) && (/^(of|for)$/.test(before.text) || placeEndsAt.has(m.firstToken)));
 }
+
+/** "WASHINGTON, Jan. 31 (Xinhua) --", "BEIJING - ": the place a line near the top opens with. */
+function datelinePlaceOf(context: ArticleContext): string | null {
+  // An all-capitals headline may open with a name ("BAKER, VOLCKER MEET ..."): the first such line that is a place.
+  // The place is followed by the date ("WASHINGTON, April 7 -", "New Delhi, February 14, 2024") or a dash or bracket ("BEIJING -"), which a headline's list is not.
+  for (const line of context.document.text.slice(0, DATELINE_REACH).matchAll(/^[ \t]*(\p{Lu}[\p{L}\p{M} .'’-]*?)[ \t]*,[ \t]*(?:\p{Lu}\p{Ll}+\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+\p{Lu}\p{Ll}+)[^\r\n]{0,12}$/gmu)) {
+    const start = line.index! + line[0].indexOf(line[1]);
+    const place = context.mentions.find((m) => m.kind === 'place' && m.start === start);
+    if (place) return place.key;
+  }
+  for (const line of context.document.text.slice(0, DATELINE_REACH).matchAll(/^[ \t]*(\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu})[ \t]*(?:,[ \t]*(?:\p{Lu}\p{L}*\.?[ \t]+\d|\d)|-|–|—|\()/gmu)) {
+    const start = line.index! + line[0].indexOf(line[1]);
+    const place = context.mentions.find((m) => m.kind === 'place' && m.start === start);
+    if (place) return place.key;
+  }
+  // A city alone on one of the first lines ("Paris" under a readout's stamp).
+  for (const line of context.document.text.slice(0, DATELINE_REACH).split(/\r?\n/).slice(0, 4)) {
+    const name = line.trim();
+    const city = name && context.mentions.find((m) => m.kind === 'place' && m.text === name && m.place?.type === 'city');
+    if (city) return city.key;
+  }
+  return null;
+}
+
+/** Datelines sit in the first lines of an article. */
+const DATELINE_REACH = 400;

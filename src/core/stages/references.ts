@@ -38,14 +38,14 @@ function addNames(context: ArticleContext, references: Reference[]): void {
   const { lexicon } = context.resources;
   for (const m of context.mentions) {
     if (m.kind === 'person') {
-      references.push({ kind: 'person', person: Number(m.key.slice('person:'.length)) as PersonId, via: 'name', firstToken: m.firstToken, lastToken: m.lastToken });
+      references.push({ kind: 'person', person: Number(m.key.slice('person:'.length)) as PersonId, firstToken: m.firstToken, lastToken: m.lastToken });
     } else if (m.kind === 'place' && !m.nested) {
       // A landmark stands for its city as a meeting place: "at the White House" is in Washington.
       const city = lexicon.organizationPlace.get(m.key);
-      references.push({ kind: 'place', place: city ?? m.key, placeType: city ? 'city' : m.place?.type, via: 'name', firstToken: m.firstToken, lastToken: m.lastToken });
+      references.push({ kind: 'place', place: city ?? m.key, placeType: city ? 'city' : m.place?.type, firstToken: m.firstToken, lastToken: m.lastToken });
     } else if (m.kind === 'organization') {
       const city = lexicon.organizationPlace.get(m.text);
-      references.push({ kind: 'organization', ...(city ? { place: city, placeType: 'city' as const } : {}), via: 'name', firstToken: m.firstToken, lastToken: m.lastToken });
+      references.push({ kind: 'organization', ...(city ? { place: city, placeType: 'city' as const } : {}), firstToken: m.firstToken, lastToken: m.lastToken });
     }
   }
 }
@@ -84,7 +84,7 @@ function addTitleReferences(context: ArticleContext, references: Reference[]): v
     const holder = holderOf(holders, title, country ?? null, LEADER_WORDS.has(head), tokens[i].start);
     if (!holder) continue;
     if (!LEADER_WORDS.has(head)) holder.titleOnly.push({ start: tokens[titleStart].start, end: tokens[last].start + tokens[last].text.replace(/['’]s$/, '').length });
-    references.push({ kind: 'person', person: holder.id, via: 'title', firstToken: i, lastToken: j });
+    references.push({ kind: 'person', person: holder.id, firstToken: i, lastToken: j });
     i = last;
   }
 }
@@ -173,7 +173,7 @@ function addTitleAcronyms(context: ArticleContext, references: Reference[]): voi
     const word = tokens[i].text;
     if (named[i] || !/^\p{Lu}{2,5}$/u.test(word)) continue;
     const holder = byInitials.get(word);
-    if (holder && holder.mentions[0] && holder.mentions[0].start < tokens[i].start) references.push({ kind: 'person', person: holder.id, via: 'title', firstToken: i, lastToken: i + 1 });
+    if (holder && holder.mentions[0] && holder.mentions[0].start < tokens[i].start) references.push({ kind: 'person', person: holder.id, firstToken: i, lastToken: i + 1 });
   }
 }
 
@@ -197,7 +197,7 @@ function addPairReferences(context: ArticleContext, references: Reference[]): vo
     }
     if (recent.length !== 2) continue;
     const first = two ? i - 1 : i;
-    references.push({ kind: 'person', person: recent[1], group: [recent[1], recent[0]], via: 'title', firstToken: first, lastToken: i + 2 });
+    references.push({ kind: 'person', person: recent[1], group: [recent[1], recent[0]], firstToken: first, lastToken: i + 2 });
   }
 }
 
@@ -217,7 +217,7 @@ function addIndefiniteOfficials(context: ArticleContext, references: Reference[]
       .map((p) => ({ p, at: p.mentions.find((m) => m.start > tokens[i].start) }))
       .filter((x) => x.at && tokens[x.at.firstToken].sentence <= sentence + 2 && countryOf(x.p) === country)
       .sort((a, b) => a.at!.start - b.at!.start);
-    if (later[0]) references.push({ kind: 'person', person: later[0].p.id, via: 'title', firstToken: i, lastToken: j + 2 });
+    if (later[0]) references.push({ kind: 'person', person: later[0].p.id, firstToken: i, lastToken: j + 2 });
   }
 }
 
@@ -294,7 +294,7 @@ function addPronouns(context: ArticleContext, references: Reference[], covered: 
       }
     }
     if (person === undefined) continue;
-    pronouns.push({ kind: 'person', person, via: 'pronoun', firstToken: i, lastToken: i + 1 });
+    pronouns.push({ kind: 'person', person, firstToken: i, lastToken: i + 1 });
     personEndingAt.set(i + 1, person);
     seen(person, i, i + 1);
   }
