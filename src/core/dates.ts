@@ -205,6 +205,16 @@ function statedDateFrom(text: string, start: number, kind: StatedDate['kind']): 
   return { year: date.year, month: date.month, day: date.day, span: { start, end: start + text.length }, kind, text };
 }
 
+/** Where the article's dateline ("WASHINGTON, Jan. 31 (Xinhua) --") or top date line ("Moscow, March 3, 2022") begins, if it has one. */
+export function datelineStart(text: string): number | null {
+  const head = text.slice(0, HEAD_LENGTH);
+  DATELINE.lastIndex = 0;
+  const dateline = DATELINE.exec(head);
+  if (dateline) return dateline.index + dateline[0].search(/\S/);
+  const top = TOP_DATE.exec(head);
+  return top ? top.index + top[0].lastIndexOf(top[1]) : null;
+}
+
 /**
  * A date the article states about itself: a dateline ("WASHINGTON, Jan. 31 (Xinhua) --"), a stamp
  * ("Updated: 2013-05-28 15:18") or a full date alone on one of the first lines. A full date wins over a

@@ -1,4 +1,5 @@
 import { ArticleContext, Stage } from '../article';
+import { datelineStart } from '../dates';
 import { Mention } from '../entities';
 
 /** Person, place and organization mentions, and the place of the article's dateline. */
@@ -87,22 +88,26 @@ function onlyEverydayWords(context: ArticleContext, m: Mention, strongWords: Set
   return parts.length > 1 || nameFollows || (before !== undefined && !/[^\s]/.test(before.post) && (/^(of|for)$/.test(before.text) || placeEndsAt.has(m.firstToken)));
 }
 
-/** "WASHINGTON, Jan. 31 (Xinhua) --", "BEIJING - ": the place a line near the top opens with. */
+/**
+ * The place a dateline opens with: the line of the date the article states about itself
+ * ("WASHINGTON, April 7 -", "New Delhi, February 14, 2024"), an all-capitals place before a dash
+ * or bracket ("BEIJING -"), or a city alone on one of the first lines ("Paris" under a stamp).
+ */
 function datelinePlaceOf(context: ArticleContext): string | null {
-  // An all-capitals headline may open with a name ("BAKER, VOLCKER MEET ..."): the first such line that is a place.
-  // The place is followed by the date ("WASHINGTON, April 7 -", "New Delhi, February 14, 2024") or a dash or bracket ("BEIJING -"), which a headline's list is not.
-  for (const line of context.document.text.slice(0, DATELINE_REACH).matchAll(/^[ \t]*(\p{Lu}[\p{L}\p{M} .'’-]*?)[ \t]*,[ \t]*(?:\p{Lu}\p{Ll}+\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+\p{Lu}\p{Ll}+)[^\r\n]{0,12}$/gmu)) {
-    const start = line.index! + line[0].indexOf(line[1]);
-    const place = context.mentions.find((m) => m.kind === 'place' && m.start === start);
-    if (place) return place.key;
+  const text = context.document.text;
+  const placeAt = (start: number) => context.mentions.find((m) => m.kind === 'place' && m.start === start)?.key ?? null;
+  const dated = datelineStart(text);
+  if (dated !== null) {
+    const lineStart = text.lastIndexOf('\n', dated) + 1;
+    const place = placeAt(lineStart + (text.slice(lineStart).match(/^[ \t]*/)?.[0].length ?? 0));
+    if (place) return place;
   }
-  for (const line of context.document.text.slice(0, DATELINE_REACH).matchAll(/^[ \t]*(\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu})[ \t]*(?:,[ \t]*(?:\p{Lu}\p{L}*\.?[ \t]+\d|\d)|-|–|—|\()/gmu)) {
-    const start = line.index! + line[0].indexOf(line[1]);
-    const place = context.mentions.find((m) => m.kind === 'place' && m.start === start);
-    if (place) return place.key;
+  // An all-capitals headline may open with a name ("BAKER, VOLCKER MEET ..."): only a place before a dash or bracket counts.
+  for (const line of text.slice(0, DATELINE_REACH).matchAll(/^[ \t]*(\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu})[ \t]*(?:-|–|—|\()/gmu)) {
+    const place = placeAt(line.index! + line[0].indexOf(line[1]));
+    if (place) return place;
   }
-  // A city alone on one of the first lines ("Paris" under a readout's stamp).
-  for (const line of context.document.text.slice(0, DATELINE_REACH).split(/\r?\n/).slice(0, 4)) {
+  for (const line of text.slice(0, DATELINE_REACH).split(/\r?\n/).slice(0, 4)) {
     const name = line.trim();
     const city = name && context.mentions.find((m) => m.kind === 'place' && m.text === name && m.place?.type === 'city');
     if (city) return city.key;
