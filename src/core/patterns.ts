@@ -9,6 +9,8 @@ export interface MeetingRow {
   id: string;
   /** Matches the row's words in a sentence template (see `compileSlots`). */
   trigger: RegExp;
+  /** Words one of which every match holds: a sentence with none of them is not read by this row. */
+  keyWords: string[];
   frame: MeetingFrame;
   kind: MeetingKind;
   separate: boolean;
@@ -64,6 +66,23 @@ export function compileSlots(slots: string): RegExp {
       return optional ? `(?:(?:${words}) )?` : `(?:${words}) `;
     });
   return new RegExp(`(?<=^| )${parts.join('')}`, 'g');
+}
+
+/** Words too common to tell whether a sentence may hold a row's match. */
+const COMMON_SLOT_WORDS = new Set(['in', 'at', 'to', 'on', 'after', 'before', 'while', 'since', 'during', 'when', 'by', 'with', 'of', 'for', 'was', 'were', 'is', 'are', 'will', 'be', 'been', 'the', 'a', 'an', 'their', 'respective']);
+
+/**
+ * The words of the required slot that every match of these slots holds and that is rarest
+ * (fewest words as common as "in" or "to"): "met" in "met|meets|meet", "talks" in "during ... talks".
+ */
+export function keyWordsOf(slots: string): string[] {
+  const required = slots
+    .trim()
+    .split(/\s+/)
+    .filter((slot) => !slot.startsWith('...') && !slot.endsWith('?'))
+    .map((slot) => slot.split('|'));
+  const commonness = (words: string[]) => words.filter((w) => COMMON_SLOT_WORDS.has(w)).length / words.length;
+  return required.reduce((best, words) => (commonness(words) < commonness(best) ? words : best), required[0] ?? []);
 }
 
 function escapeRegExp(text: string): string {
@@ -151,6 +170,7 @@ function parseMeetingRow(value: unknown, where: string, problems: string[]): Mee
   return {
     id: row.id as string,
     trigger: compileSlots(row.trigger),
+    keyWords: keyWordsOf(row.trigger),
     frame: row.frame as MeetingFrame,
     kind: row.kind as MeetingKind,
     separate: row.separate === true,

@@ -112,6 +112,8 @@ class ClauseReader {
   private readonly kindWords: ReadonlyMap<string, MeetingKind>;
   private readonly eventNouns: ReadonlyMap<string, MeetingKind>;
   private readonly attendances: Attendance[] = [];
+  /** Every row's key words: most sentences hold none and are not read at all. */
+  private readonly keyWords: ReadonlySet<string>;
 
   constructor(private readonly context: ArticleContext) {
     this.lexicon = context.resources.lexicon;
@@ -119,9 +121,14 @@ class ClauseReader {
     this.modalityRows = context.resources.patterns.modality;
     this.kindWords = context.resources.patterns.kindWords;
     this.eventNouns = context.resources.patterns.eventNouns;
+    this.keyWords = new Set(this.meetingRows.flatMap((row) => row.keyWords));
   }
 
   read(sentence: Sentence, sentenceIndex: number, refs: Reference[]): void {
+    const { tokens } = this.context.tokenized;
+    let mayMatch = false;
+    for (let i = sentence.first; i < sentence.last && !mayMatch; i++) mayMatch = this.keyWords.has(tokens[i].text.toLowerCase());
+    if (!mayMatch) return;
     const units = this.unitsOf(sentence, refs);
     const { template, startOf, unitAt } = templateOf(units);
     const triggers = this.triggersIn(template, startOf, unitAt);

@@ -30,13 +30,20 @@ function clusterPeople(context: ArticleContext): Map<Mention, ArticlePerson> {
   const people: ArticlePerson[] = [];
   const byLength = context.mentions.filter((m) => m.kind === 'person').sort((a, b) => partsOf(b.text).length - partsOf(a.text).length || a.start - b.start);
   const clusterOf = new Map<Mention, ArticlePerson>();
+  // People by each part of their names, so a mention is compared only with those sharing a part.
+  const byPart = new Map<string, ArticlePerson[]>();
   for (const mention of byLength) {
     const parts = partsOf(mention.text);
-    const candidates = people.filter((p) => parts.every((part) => p.parts.has(part)));
+    const candidates = (byPart.get(parts[0]) ?? []).filter((p) => parts.every((part) => p.parts.has(part)));
     let cluster = candidates.length === 1 ? candidates[0] : candidates.length > 1 ? firstMentioned(candidates) : undefined;
     if (!cluster) {
       cluster = { id: personId(people.length), fullName: mention.text, parts: new Set(parts), mentions: [], titles: [], titleOnly: [] };
       people.push(cluster);
+      for (const part of cluster.parts) {
+        const list = byPart.get(part);
+        if (list) list.push(cluster);
+        else byPart.set(part, [cluster]);
+      }
     }
     cluster.mentions.push(mention);
     clusterOf.set(mention, cluster);
