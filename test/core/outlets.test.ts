@@ -410,4 +410,30 @@ describe('articles in the house styles of different outlets', () => {
       assert.deepStrictEqual(rolesOf(bbc, 'Gatt')[0], ['Prime Minister', 'Malta']);
     });
   });
+
+  describe('more readouts', () => {
+    const kremlin = analyse(lines(
+      'Moscow, January 12, 2022',
+      'Vladimir Putin had a telephone conversation with President of Estonia Kaarel Tamm.',
+      'Earlier, Vladimir Putin met with Governor of the Tula Region Alexei Dyumov.',
+    ));
+
+    it('a call is not placed in the dateline city, a meeting that day is', () => {
+      check(meeting(kremlin, ['Putin', 'Tamm'], true), { kind: 'call', place: null, date: '2022-01-12' });
+      check(meeting(kremlin, ['Putin', 'Dyumov'], true), { place: 'Moscow' });
+    });
+
+    it('a region in a governor\'s title is not part of the governor\'s name', () => {
+      assert.ok(kremlin.entities.some((e) => e.kind === 'person' && e.name === 'Alexei Dyumov'), show(kremlin));
+    });
+
+    const trip = analyse(lines(
+      'May 23, 2022',
+      'President Biden will travel to Seoul on Friday, where he will meet President Han Min-jun.',
+    ));
+
+    it('"travel to Seoul on Friday, where he will meet" places the planned meeting in Seoul', () => {
+      check(meeting(trip, ['Biden', 'Han Min-jun'], true), { status: 'planned', place: 'Seoul', date: '2022-05-27' });
+    });
+  });
 });

@@ -219,6 +219,8 @@ function placeFromSameDay(context: ArticleContext, meetings: Meeting[]): Meeting
   const cityIn = citiesNamedWithCountry(context);
   const datelineCountry = context.mentions.find((m) => m.kind === 'place' && m.key === datelinePlace)?.place?.country;
   for (const meeting of meetings) {
+    // A call is made from two places at once: only the words of its own clause place it.
+    if (meeting.kind === 'call') continue;
     const dispatch = withinDispatch(meeting.date, context.date, meeting.status === 'held' ? DISPATCH_DAYS : -1);
     if (meeting.place) {
       const city = cityIn.get(meeting.place) ?? (dispatch && datelineCountry && sameCountry(datelineCountry, meeting.place) ? datelinePlace : null);
@@ -232,9 +234,11 @@ function placeFromSameDay(context: ArticleContext, meetings: Meeting[]): Meeting
   return meetings;
 }
 
-/** Another meeting that day with a place: first one of the same people ("Talks between Mr Gatt and Mr Bellini" after "talks ... in Rome"). */
+/** Another meeting that day with a place and one of the same people: first one of exactly the same ("Talks between Mr Gatt and Mr Bellini" after "talks ... in Rome"). */
 function sameDayWithPlace(meetings: Meeting[], meeting: Meeting): Meeting | undefined {
-  const candidates = meetings.filter((o) => o !== meeting && o.place && o.status === meeting.status && o.date.value === meeting.date.value && o.date.value !== null);
+  const candidates = meetings.filter(
+    (o) => o !== meeting && o.place && o.status === meeting.status && o.date.value === meeting.date.value && o.date.value !== null && o.participants.some((p) => meeting.participants.includes(p)),
+  );
   const samePeople = (o: Meeting) => o.participants.length === meeting.participants.length && o.participants.every((p) => meeting.participants.includes(p));
   return candidates.find(samePeople) ?? candidates[0];
 }

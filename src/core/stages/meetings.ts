@@ -569,7 +569,11 @@ class ClauseReader {
       const fronted = this.placeAfterPreposition(units, 0, comma);
       if (fronted) return fronted;
     }
-    for (let k = 0; k + 2 < start; k++) if (units[k].symbol === '@L' && units[k + 1].symbol === ',' && units[k + 2].symbol === 'where') return units[k].place!;
+    // "will travel to Seoul on Friday, where he will meet ...".
+    for (let k = 1; k + 1 < start; k++) {
+      if (units[k].symbol !== ',' || units[k + 1].symbol !== 'where') continue;
+      for (let m = k - 1; m >= 0 && m >= k - 4; m--) if (units[m].symbol === '@L') return units[m].place!;
+    }
     for (let k = from; k < Math.min(units.length, end + 3); k++) if (units[k].symbol === 'here') return this.context.datelinePlace;
     return null;
   }

@@ -12,11 +12,28 @@ export const namesStage: Stage = {
     const personStartsAt = new Set(found.filter((m) => m.kind === 'person').map((m) => m.firstToken));
     context.mentions = joinSurnamesTakenForPlaces(
       context,
-      found.filter((m) => m.kind !== 'person' || (!namesAnInstitution(context, m.firstToken, m.lastToken) && !onlyEverydayWords(context, m, strongWords, placeEndsAt, personStartsAt))),
+      found
+        .map((m) => (m.kind === 'person' ? withoutLeadingPlace(context, m) : m))
+        .filter((m) => m.kind !== 'person' || (!namesAnInstitution(context, m.firstToken, m.lastToken) && !onlyEverydayWords(context, m, strongWords, placeEndsAt, personStartsAt))),
     );
     context.datelinePlace = datelinePlaceOf(context);
   },
 };
+
+/**
+ * "Governor of the Tula Region Alexei Dyumin": a word that ends a place's name ("Region",
+ * "Province", "Oblast") ends the title's place, and the name starts after it.
+ */
+function withoutLeadingPlace(context: ArticleContext, m: Mention): Mention {
+  const { tokens, text } = context.tokenized;
+  const { lexicon } = context.resources;
+  for (let k = m.lastToken - 3; k >= m.firstToken; k--) {
+    if (lexicon.placeWordsAfter.get(tokens[k].text) !== 'region') continue;
+    const first = k + 1;
+    return { ...m, firstToken: first, start: tokens[first].start, text: text.slice(tokens[first].start, m.end) };
+  }
+  return m;
+}
 
 /**
  * "Prime Minister Avner Golan": a given name after a title, then one word that is also a place,
