@@ -22,15 +22,19 @@ export const namesStage: Stage = {
 
 /**
  * "Governor of the Tula Region Alexei Dyumin": a word that ends a place's name ("Region",
- * "Province", "Oblast") ends the title's place, and the name starts after it.
+ * "Province", "Oblast") ends the title's place, and the name starts after it; likewise the words
+ * of a title's "for" or "of" ("Advisor for International Economics Daleep Singh").
  */
 function withoutLeadingPlace(context: ArticleContext, m: Mention): Mention {
   const { tokens, text } = context.tokenized;
-  const { lexicon } = context.resources;
-  for (let k = m.lastToken - 3; k >= m.firstToken; k--) {
-    if (lexicon.placeWordsAfter.get(tokens[k].text) !== 'region') continue;
-    const first = k + 1;
-    return { ...m, firstToken: first, start: tokens[first].start, text: text.slice(tokens[first].start, m.end) };
+  const { lexicon, gazetteer } = context.resources;
+  const from = (first: number): Mention => ({ ...m, firstToken: first, start: tokens[first].start, text: text.slice(tokens[first].start, m.end) });
+  for (let k = m.lastToken - 3; k >= m.firstToken; k--) if (lexicon.placeWordsAfter.get(tokens[k].text) === 'region') return from(k + 1);
+  // "Advisor for International Economics Daleep Singh": after a title's "for" or "of", the name starts at its given name.
+  const before = tokens[m.firstToken - 1];
+  if (m.lastToken - m.firstToken >= 3 && before && /^(for|of)$/.test(before.text)) {
+    for (let k = m.firstToken + 1; k <= m.lastToken - 2; k++) if (gazetteer.isGivenName(tokens[k].text)) return from(k);
+    return from(m.lastToken - 2);
   }
   return m;
 }
