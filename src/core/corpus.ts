@@ -1,4 +1,4 @@
-import { KnowledgeBase } from './knowledgeBase';
+import { KnowledgeBase, personNameKey } from './knowledgeBase';
 import { ArticleAnalysis, DateValue, Meeting, MeetingKind, MeetingStatus, Span } from './types';
 
 /** One dated role in a person's history, with the articles that state it. */
@@ -66,6 +66,16 @@ export function analyzeCorpus(articles: ArticleAnalysis[], knowledgeBase?: Knowl
   const places = new Map<string, CorpusPlace>();
   const placeByName = new Map<string, CorpusPlace>();
   const personIdByName = new Map<string, string>();
+  // One person outside the knowledge base under two spellings of a given name ("Yury"/"Yuri Ushakov") is one identity.
+  const idByNameKey = new Map<string, string>();
+  const idBySpelling = (name: string, id: string): string => {
+    const key = personNameKey(name);
+    if (!key) return id;
+    const known = idByNameKey.get(key);
+    if (known) return known;
+    idByNameKey.set(key, id);
+    return id;
+  };
   const timeline: TimelineEvent[] = [];
 
   for (const article of articles) {
@@ -78,7 +88,7 @@ export function analyzeCorpus(articles: ArticleAnalysis[], knowledgeBase?: Knowl
         continue;
       }
       if (entity.kind !== 'person') continue;
-      const id = entity.kbId ? `person:${entity.kbId}` : entity.id;
+      const id = entity.kbId ? `person:${entity.kbId}` : idBySpelling(entity.name, entity.id);
       const person = people.get(id) ?? { id, name: entity.name, kbId: entity.kbId, country: entity.country ?? null, aliases: [], roles: [], articles: [], events: [] };
       people.set(id, person);
       personIdByName.set(`${article.path}\u0000${entity.name}`, id);

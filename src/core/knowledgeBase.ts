@@ -341,6 +341,19 @@ function givenNamesAgree(a: string, b: string, familyNameFirst: boolean): boolea
   return groups !== undefined && (GIVEN_NAME_GROUPS.get(b) ?? []).some((g) => groups.includes(g));
 }
 
+/**
+ * One key for the spellings of one person's name outside the knowledge base: the surname, and
+ * the given name's variant group ("Joe", "Joseph") or its spelling with transliteration
+ * differences folded ("Yury" and "Yuri", "Sergei" and "Sergey"). Undefined for one-word names.
+ */
+export function personNameKey(name: string): string | undefined {
+  const shape = shapeOf(nameWords(name), false);
+  if (!shape) return undefined;
+  const groups = GIVEN_NAME_GROUPS.get(shape.given);
+  const given = groups ? `group${groups[0]}` : shape.given.replace(/ey$/, 'ei').replace(/y/g, 'i').replace(/kh/g, 'h').replace(/['’-]/g, '');
+  return `${given} ${shape.middle} ${shape.surname}`;
+}
+
 function shiftYears(isoDay: string, years: number): string {
   return String(Number(isoDay.slice(0, 4)) + years).padStart(4, '0') + isoDay.slice(4);
 }

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { Engine } from '../../src/core/analyze';
+import { analyzeCorpus } from '../../src/core/corpus';
 import { Entity } from '../../src/core/types';
 
 const engine = new Engine();
@@ -145,5 +146,27 @@ describe('who a named person is', () => {
       personNamed(found, 'Tony Blair');
       assert.ok(found.some((p) => /^George.*Bush$/.test(p.name)), describePeople(found));
     });
+  });
+});
+
+describe('one identity across articles for spellings of one given name', () => {
+  const corpusOf = (...texts: string[]) =>
+    analyzeCorpus(texts.map((text, i) => engine.analyze({ uri: `article-${i}.txt`, text, version: 1 })));
+  const peopleNamed = (corpus: ReturnType<typeof analyzeCorpus>, surname: string) => corpus.people.filter((p) => p.name.endsWith(surname));
+
+  it('joins "Yury" and "Yuri", "Joe" and "Joseph" for people in no knowledge base', () => {
+    const corpus = corpusOf(
+      'Kremlin aide Yury Varenkov met Minister Ida Holm in Moscow on Monday.',
+      'Kremlin aide Yuri Varenkov said talks would go on. Senator Joe Marsden agreed.',
+      'Senator Joseph Marsden met Kremlin aide Yuri Varenkov in Geneva.',
+    );
+    assert.strictEqual(peopleNamed(corpus, 'Varenkov').length, 1, JSON.stringify(corpus.people.map((p) => p.name)));
+    assert.strictEqual(peopleNamed(corpus, 'Varenkov')[0].articles.length, 3);
+    assert.strictEqual(peopleNamed(corpus, 'Marsden').length, 1);
+  });
+
+  it('keeps Mark and Mary, one letter apart, two people', () => {
+    const corpus = corpusOf('Minister Mark Tolland met envoys in Oslo.', 'Minister Mary Tolland met envoys in Oslo.');
+    assert.strictEqual(peopleNamed(corpus, 'Tolland').length, 2);
   });
 });
