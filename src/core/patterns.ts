@@ -53,14 +53,14 @@ const DEFAULT_GAP = 4;
 /**
  * Turns a row's word slots into a pattern over a sentence template, where each word is followed by
  * one space and names are symbols starting with "@": "a|b" takes either word, "x?" may be absent,
- * "..." skips up to five ordinary words (never a name or a comma).
+ * "..." skips up to five words, places and organizations (never a person or a comma).
  */
 export function compileSlots(slots: string): RegExp {
   const parts = slots
     .trim()
     .split(/\s+/)
     .map((slot) => {
-      if (slot === '...' || slot === '...?') return '(?:[^@ ,]\\S* ){0,5}?';
+      if (slot === '...' || slot === '...?') return '(?:(?!@P)[^ ,]\\S* ){0,5}?';
       const optional = slot.endsWith('?');
       const words = (optional ? slot.slice(0, -1) : slot).split('|').map(escapeRegExp).join('|');
       return optional ? `(?:(?:${words}) )?` : `(?:${words}) `;
