@@ -432,6 +432,22 @@ describe('articles in the house styles of different outlets', () => {
       'President Biden will travel to Seoul on Friday, where he will meet President Han Min-jun.',
     ));
 
+    const xinhua = analyse(lines(
+      'BEIJING, Nov. 14, 2024 (Xinhua) -- Chinese President Xi Jinping held talks with visiting Vietnamese leader Tran Van Duc in Beijing on Thursday.',
+      'Premier Li Qiang and top legislator Zhao Leji met with Tran Van Duc separately.',
+      'Vice President Han Zheng and Foreign Minister Wang Yi met with business leaders.',
+    ));
+
+    it('"A and B met with C separately" is two meetings, each with C', () => {
+      check(meeting(xinhua, ['Li Qiang', 'Tran Van Duc'], true), { status: 'held', place: 'Beijing' });
+      check(meeting(xinhua, ['Zhao Leji', 'Tran Van Duc'], true), { status: 'held' });
+      noMeeting(xinhua, ['Li Qiang', 'Zhao Leji']);
+    });
+
+    it('two officials who met with unnamed people did not meet each other', () => {
+      noMeeting(xinhua, ['Han Zheng', 'Wang Yi']);
+    });
+
     it('"travel to Seoul on Friday, where he will meet" places the planned meeting in Seoul', () => {
       check(meeting(trip, ['Biden', 'Han Min-jun'], true), { status: 'planned', place: 'Seoul', date: '2022-05-27' });
     });

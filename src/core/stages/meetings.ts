@@ -85,6 +85,8 @@ const CLAUSE_STOPS = new Set(['said', 'says', 'say', 'told', 'added', 'that', 'b
 const FREE_WORDS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'visiting', 'newly', 'new', 'former', 'then', 'incoming', 'outgoing', 'designated', 'elected', 'counterpart', 'counterparts', 'both', 'with', 'by', 'of', 'and']);
 /** Between two people of one list: separators, plus the titles and articles before the next name. */
 const LIST_SEPARATORS = new Set([',', 'and', '&', 'including', 'by', 'plus', 'as', 'well']);
+/** Words after a verb whose subjects met each other: a place, a time, a manner, or the clause's end. */
+const JOINT_FOLLOWERS = new Set([',', ';', 'in', 'at', 'on', 'for', 'during', 'before', 'after', 'yesterday', 'today', 'tomorrow', 'together', 'again', 'privately', 'briefly', 'last', 'this', 'earlier', 'later', 'twice', 'here', 'there', 'and', 'to', 'over', 'behind', 'face-to-face', 'recently', 'first', 'alone']);
 const REPORTING = new Set(['said', 'says', 'told', 'added', 'stated', 'announced']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at']);
 
@@ -158,6 +160,9 @@ class ClauseReader {
       else if (trigger.row.frame === 'trip') this.context.statedVisits.push(stated);
       else if (trigger.row.separate && participants.length > 2) {
         for (const other of participants.slice(1)) this.context.stated.push({ ...stated, participants: [participants[0], other] });
+      } else if (found.hosts) {
+        const others = participants.filter((p) => !found.hosts!.includes(p));
+        for (const host of found.hosts) this.context.stated.push({ ...stated, participants: [host, ...others] });
       } else this.context.stated.push(stated);
     }
   }
@@ -239,6 +244,16 @@ class ClauseReader {
     return null;
   }
 
+  /**
+   * "A and B met in Mexico City": nothing the verb governs follows it, only a place, a time or the
+   * clause's end. "A and B met with union leaders" met someone else, not each other.
+   */
+  private nothingMet(units: Unit[], from: number, to: number): boolean {
+    if (units[to - 1]?.symbol === 'with' || units.slice(from, to).some((u) => u.symbol === 'with')) return false;
+    const next = units[to];
+    return next === undefined || next.symbol === '@L' || JOINT_FOLLOWERS.has(next.symbol) || this.lexicon.isDateWord(next.symbol);
+  }
+
   /** Every one of them serves the same known country: one side of talks, not counterparts. */
   private oneSide(people: PersonId[]): boolean {
     const countries = people.map((p) => countryOf(this.context.people[p]));
@@ -311,7 +326,7 @@ class ClauseReader {
     units: Unit[],
     trigger: Trigger,
     subjectOfObject: Map<number, Group | null>,
-  ): { participants: PersonId[]; status: MeetingStatus; place: string | null; evidenceFrom: number; evidenceTo: number; nominal: boolean } | undefined {
+  ): { participants: PersonId[]; status: MeetingStatus; place: string | null; evidenceFrom: number; evidenceTo: number; nominal: boolean; hosts?: PersonId[] } | undefined {
     const { row, from, to } = trigger;
     if (row.frame === 'attend') return this.readAttendance(units, trigger);
     let subject = row.frame === 'between' || row.frame === 'attended' ? null : this.subjectBefore(units, from, subjectOfObject);
@@ -332,7 +347,7 @@ class ClauseReader {
     if (row.frame === 'between' || row.frame === 'attended') people = objects?.people ?? [];
     else if (row.frame === 'joint') people = subject && subject.people.length >= 2 ? subject.people : [];
     else if (objects && subject) people = [...subject.people, ...objects.people];
-    else people = subject && subject.people.length >= 2 && !objects ? subject.people : [];
+    else people = subject && subject.people.length >= 2 && !objects && this.nothingMet(units, from, to) ? subject.people : [];
     if (objects) for (let k = objects.first; k < objects.end; k++) if (units[k].person !== undefined) subjectOfObject.set(k, subject);
     people = [...new Set(people)];
     if (people.length < 2 || (row.counterparts && this.oneSide(people))) return undefined;
@@ -342,7 +357,10 @@ class ClauseReader {
     if (!status) return undefined;
     const evidenceFrom = Math.min(subject?.first ?? from, from);
     const evidenceTo = Math.max(objects?.end ?? to, to);
-    return { participants: people, status: row.status ?? status, place: this.placeOf(units, subject, from, evidenceTo), evidenceFrom, evidenceTo, nominal };
+    // "Li Qiang and Zhao Leji met with To Lam separately": each of the subjects met the others on their own.
+    const separately = subject && objects && subject.people.length > 1 && units.slice(objects.end, objects.end + 4).some((u) => u.symbol === 'separately');
+    const place = this.placeOf(units, subject, from, evidenceTo);
+    return { participants: people, status: row.status ?? status, place, evidenceFrom, evidenceTo, nominal, ...(separately ? { hosts: subject!.people } : {}) };
   }
 
   /**
