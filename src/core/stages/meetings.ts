@@ -101,6 +101,18 @@ function referencesBySentence(tokenized: Tokenized, references: Reference[]): Ma
   return bySentence;
 }
 
+/** What one trigger says: who, held or planned, where, the units its words span. */
+interface ReadMeeting {
+  participants: PersonId[];
+  status: MeetingStatus;
+  place: string | null;
+  evidenceFrom: number;
+  evidenceTo: number;
+  nominal: boolean;
+  /** Subjects who each met the others on their own ("met ... separately"). */
+  hosts?: PersonId[];
+}
+
 interface Trigger {
   row: MeetingRow;
   from: number;
@@ -168,7 +180,7 @@ class ClauseReader {
   }
 
   /** One attendance: the subject ("Caruana will represent ...") or the list after the trigger ("due to attend are A, B"). */
-  private readAttendance(units: Unit[], trigger: Trigger): ReturnType<ClauseReader['readTrigger']> {
+  private readAttendance(units: Unit[], trigger: Trigger): ReadMeeting | undefined {
     const group = trigger.row.side === 'before' ? this.subjectBefore(units, trigger.from, new Map()) : this.listAfter(units, trigger.to, trigger.row.gap);
     if (!group) return undefined;
     const status = this.statusOf(units, trigger.row.side === 'before' ? group : null, trigger, trigger.to);
@@ -326,7 +338,7 @@ class ClauseReader {
     units: Unit[],
     trigger: Trigger,
     subjectOfObject: Map<number, Group | null>,
-  ): { participants: PersonId[]; status: MeetingStatus; place: string | null; evidenceFrom: number; evidenceTo: number; nominal: boolean; hosts?: PersonId[] } | undefined {
+  ): ReadMeeting | undefined {
     const { row, from, to } = trigger;
     if (row.frame === 'attend') return this.readAttendance(units, trigger);
     let subject = row.frame === 'between' || row.frame === 'attended' ? null : this.subjectBefore(units, from, subjectOfObject);
