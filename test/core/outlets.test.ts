@@ -448,6 +448,18 @@ describe('articles in the house styles of different outlets', () => {
       noMeeting(xinhua, ['Han Zheng', 'Wang Yi']);
     });
 
+    const state = analyse(lines(
+      'June 7, 2023',
+      'Secretary of State Antony Blinken met today in Jeddah with Foreign Minister Faisal al-Rashid.',
+      'The Secretary and the Foreign Minister discussed regional security.',
+      'Deputy Secretary Wendy Sherman joined the meeting.',
+    ));
+
+    it('someone who "joined the meeting" just reported is one more participant of it', () => {
+      check(meeting(state, ['Blinken', 'al-Rashid', 'Sherman'], true), { status: 'held', place: 'Jeddah', date: '2023-06-07' });
+      assert.strictEqual(state.meetings.length, 1, show(state));
+    });
+
     it('"travel to Seoul on Friday, where he will meet" places the planned meeting in Seoul', () => {
       check(meeting(trip, ['Biden', 'Han Min-jun'], true), { status: 'planned', place: 'Seoul', date: '2022-05-27' });
     });

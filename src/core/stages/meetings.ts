@@ -197,12 +197,16 @@ class ClauseReader {
     if (this.attendances.length === 0) return;
     const events = this.eventNounsUpTo(this.attendances[this.attendances.length - 1].sentenceIndex);
     const byEvent = new Map<EventNoun, Attendance[]>();
+    // The first event a sentence names is its subject; later ones are mostly asides ("the second such meeting after a first session in May").
+    const firstInSentence = new Map<number, EventNoun>();
+    for (const e of events) if (!firstInSentence.has(e.sentenceIndex)) firstInSentence.set(e.sentenceIndex, e);
     let previous: { attendance: Attendance; event: EventNoun } | undefined;
+    let next = 0;
     for (const attendance of this.attendances) {
-      // The first event a sentence names is its subject; later ones are mostly asides ("the second such meeting after a first session in May").
-      const sameSentence = events.find((e) => e.sentenceIndex === attendance.sentenceIndex);
-      const latest = events.filter((e) => e.token < attendance.token && attendance.sentenceIndex - e.sentenceIndex <= EVENT_REACH).pop();
-      const before = latest && events.find((e) => e.sentenceIndex === latest.sentenceIndex);
+      while (next < events.length && events[next].token < attendance.token) next++;
+      const latest = events[next - 1];
+      const sameSentence = firstInSentence.get(attendance.sentenceIndex);
+      const before = latest && attendance.sentenceIndex - latest.sentenceIndex <= EVENT_REACH ? firstInSentence.get(latest.sentenceIndex) : undefined;
       const carried = previous && attendance.sentenceIndex - previous.attendance.sentenceIndex <= 2 ? previous.event : undefined;
       const event = sameSentence ?? before ?? carried;
       if (!event) continue;
@@ -212,8 +216,15 @@ class ClauseReader {
       else byEvent.set(event, [attendance]);
     }
     const { tokens, sentences } = this.context.tokenized;
+    const statedBefore = [...this.context.stated];
     for (const [event, attendances] of byEvent) {
       const people = [...new Set(attendances.flatMap((a) => a.people))];
+      const joined = this.meetingMentionedAgain(event, statedBefore);
+      if (joined) {
+        // "Deputy Secretary Wendy Sherman joined the meeting": one more participant of the meeting just reported.
+        for (const person of people) if (!joined.participants.includes(person)) joined.participants.push(person);
+        continue;
+      }
       if (people.length < 2 || this.oneSide(people)) continue;
       const sentence = sentences[event.sentenceIndex];
       const evidence = { start: tokens[event.token].start, end: tokens[event.token].end };
@@ -230,6 +241,15 @@ class ClauseReader {
         nominal: false,
       });
     }
+  }
+
+  /** "the meeting", "the talks": an event named with "the" right after a meeting was reported is that meeting. */
+  private meetingMentionedAgain(event: EventNoun, stated: StatedMeeting[]): StatedMeeting | undefined {
+    const { tokens } = this.context.tokenized;
+    if (!/^(the|that|this)$/i.test(tokens[event.token - 1]?.text ?? '')) return undefined;
+    let latest: StatedMeeting | undefined;
+    for (const m of stated) if (m.sentenceIndex <= event.sentenceIndex && event.sentenceIndex - m.sentenceIndex <= 2 && (!latest || m.sentenceIndex >= latest.sentenceIndex)) latest = m;
+    return latest;
   }
 
   private eventNounsUpTo(lastSentence: number): EventNoun[] {
