@@ -14,6 +14,8 @@ export interface MeetingRow {
   frame: MeetingFrame;
   kind: MeetingKind;
   separate: boolean;
+  /** Words that, right after the people found, undo the row ("called Putin a liar"). */
+  unlessFollowedBy: ReadonlySet<string>;
   /** Only people of more than one country meet this way ("a delegation headed by A and B" is one side). */
   counterparts: boolean;
   /** For 'attend': whether the person taking part is the subject before the trigger or the list after it. */
@@ -163,6 +165,7 @@ function parseMeetingRow(value: unknown, where: string, problems: string[]): Mee
   if (!KINDS.has(row.kind as string)) return skip(problems, `${label}: "kind" must be one of ${[...KINDS].join(', ')}`);
   if (row.status !== undefined && row.status !== 'planned' && row.status !== 'held') return skip(problems, `${label}: "status" must be planned or held`);
   if (row.gap !== undefined && (typeof row.gap !== 'number' || row.gap < 0)) return skip(problems, `${label}: "gap" must be a number of words`);
+  if (row.unlessFollowedBy !== undefined && !isText(row.unlessFollowedBy)) return skip(problems, `${label}: "unlessFollowedBy" must be words joined by "|"`);
   const yields = row.yields;
   if (!Array.isArray(yields) || yields.length === 0 || !yields.every((g) => Array.isArray(g) && g.length >= 2 && g.every(isText))) {
     return skip(problems, `${label}: "yields" must list the participant groups its example gives`);
@@ -175,6 +178,7 @@ function parseMeetingRow(value: unknown, where: string, problems: string[]): Mee
     kind: row.kind as MeetingKind,
     separate: row.separate === true,
     counterparts: row.counterparts === true,
+    unlessFollowedBy: new Set(row.unlessFollowedBy ? (row.unlessFollowedBy as string).split('|') : []),
     side: row.side === 'after' ? 'after' : 'before',
     placeOptional: row.place === 'optional',
     status: row.status as MeetingStatus | undefined,

@@ -460,6 +460,13 @@ describe('articles in the house styles of different outlets', () => {
       assert.strictEqual(state.meetings.length, 1, show(state));
     });
 
+    const remarks = analyse('President Anne Duval called President Pavel Sorokin a liar. President Joe Biden called President Pavel Sorokin today to discuss a ceasefire.');
+
+    it('calling someone a name is no call; calling them today is', () => {
+      noMeeting(remarks, ['Duval', 'Sorokin']);
+      check(meeting(remarks, ['Biden', 'Sorokin'], true), { kind: 'call', status: 'held' });
+    });
+
     it('"travel to Seoul on Friday, where he will meet" places the planned meeting in Seoul', () => {
       check(meeting(trip, ['Biden', 'Han Min-jun'], true), { status: 'planned', place: 'Seoul', date: '2022-05-27' });
     });

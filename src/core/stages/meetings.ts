@@ -383,6 +383,7 @@ class ClauseReader {
     if (objects) for (let k = objects.first; k < objects.end; k++) if (units[k].person !== undefined) subjectOfObject.set(k, subject);
     people = [...new Set(people)];
     if (people.length < 2 || (row.counterparts && this.oneSide(people))) return undefined;
+    if (objects && row.unlessFollowedBy.has(units[objects.end]?.symbol ?? '')) return undefined;
     // "Howe's visit to King Hussein": a visit after a possessive takes its time from the words around it.
     const nominal = row.kind === 'visit' && subject !== null && units[subject.end - 1].possessive && subject.end === from;
     const status = nominal ? this.nominalStatus(units, subject!, objects?.end ?? to) : this.statusOf(units, subject, trigger, objects?.end ?? to);
