@@ -14,6 +14,8 @@ export interface MeetingRow {
   frame: MeetingFrame;
   kind: MeetingKind;
   separate: boolean;
+  /** For 'attend': what is attended stands next to the trigger and must be an event ("attended the funeral" is none). */
+  attendsNamed: boolean;
   /** Words that, right after the people found, undo the row ("called Putin a liar"). */
   unlessFollowedBy: ReadonlySet<string>;
   /** Only people of more than one country meet this way ("a delegation headed by A and B" is one side). */
@@ -178,6 +180,7 @@ function parseMeetingRow(value: unknown, where: string, problems: string[]): Mee
     kind: row.kind as MeetingKind,
     separate: row.separate === true,
     counterparts: row.counterparts === true,
+    attendsNamed: row.attendsNamed === true,
     unlessFollowedBy: new Set(row.unlessFollowedBy ? (row.unlessFollowedBy as string).split('|') : []),
     side: row.side === 'after' ? 'after' : 'before',
     placeOptional: row.place === 'optional',

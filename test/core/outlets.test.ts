@@ -462,6 +462,18 @@ describe('articles in the house styles of different outlets', () => {
 
     const remarks = analyse('President Anne Duval called President Pavel Sorokin a liar. President Joe Biden called President Pavel Sorokin today to discuss a ceasefire.');
 
+    const bbcWeek = analyse(lines(
+      'Ms Rice held a news conference with Mr Straw in London on Monday.',
+      'Chancellor Greta Lindqvist attended a dinner hosted by President Paul Harmon.',
+      'Mr Harmon attended the funeral of the former king, which Prime Minister Hugo Basse also attended.',
+    ));
+
+    it('a dinner hosted by one and attended by another is their meeting; a funeral both attend is none', () => {
+      check(meeting(bbcWeek, ['Lindqvist', 'Harmon'], true), { status: 'held' });
+      noMeeting(bbcWeek, ['Basse']);
+      noMeeting(bbcWeek, ['Rice', 'Straw']);
+    });
+
     it('calling someone a name is no call; calling them today is', () => {
       noMeeting(remarks, ['Duval', 'Sorokin']);
       check(meeting(remarks, ['Biden', 'Sorokin'], true), { kind: 'call', status: 'held' });

@@ -126,6 +126,8 @@ class ClauseReader {
   private readonly kindWords: ReadonlyMap<string, MeetingKind>;
   private readonly eventNouns: ReadonlyMap<string, MeetingKind>;
   private readonly attendances: Attendance[] = [];
+  /** Sentences whose attendance is of something that is no meeting (a funeral, a parade). */
+  private readonly sentencesAboutSomethingElse = new Set<number>();
   /** Every row's key words: most sentences hold none and are not read at all. */
   private readonly keyWords: ReadonlySet<string>;
 
@@ -152,7 +154,7 @@ class ClauseReader {
     for (const trigger of triggers) {
       // A match inside one that was read ("talks with" in "held talks with"), or the same words read by an earlier row, adds nothing.
       if (read.some((o) => o.from <= trigger.from && o.to >= trigger.to)) continue;
-      const found = this.readTrigger(units, trigger, subjectOfObject);
+      const found = this.readTrigger(units, trigger, subjectOfObject, sentenceIndex);
       if (!found) continue;
       read.push(trigger);
       const { participants, status, place, evidenceFrom, evidenceTo } = found;
@@ -180,12 +182,36 @@ class ClauseReader {
   }
 
   /** One attendance: the subject ("Caruana will represent ...") or the list after the trigger ("due to attend are A, B"). */
-  private readAttendance(units: Unit[], trigger: Trigger): ReadMeeting | undefined {
+  private readAttendance(units: Unit[], trigger: Trigger, sentenceIndex: number): ReadMeeting | undefined {
+    if (trigger.row.attendsNamed && this.attendsSomethingElse(units, trigger)) {
+      this.sentencesAboutSomethingElse.add(sentenceIndex);
+      return undefined;
+    }
+    // "Blair attended the funeral of the Pope, which Chirac also attended": the same something else.
+    if (this.sentencesAboutSomethingElse.has(sentenceIndex)) return undefined;
     const group = trigger.row.side === 'before' ? this.subjectBefore(units, trigger.from, new Map()) : this.listAfter(units, trigger.to, trigger.row.gap);
     if (!group) return undefined;
     const status = this.statusOf(units, trigger.row.side === 'before' ? group : null, trigger, trigger.to);
     if (!status) return undefined;
     return { participants: group.people, status, place: null, evidenceFrom: Math.min(group.first, trigger.from), evidenceTo: Math.max(group.end, trigger.to), nominal: false };
+  }
+
+  /**
+   * "attended the funeral", "a parade hosted by ...": the clause names what was attended, and it is
+   * no event of meeting (those are `eventNouns`), so the attendance says nothing of one.
+   */
+  private attendsSomethingElse(units: Unit[], trigger: Trigger): boolean {
+    const noun = trigger.row.side === 'before' ? this.nounAfter(units, trigger.to) : units[trigger.from - 1];
+    if (!noun || noun.capitalized || noun.symbol.startsWith('@') || this.eventNouns.has(noun.symbol)) return false;
+    return /(Noun|Singular|Plural)/.test(this.lexicon.tagOf(noun.symbol) ?? 'Noun') && !FREE_WORDS.has(noun.symbol) && !LIST_SEPARATORS.has(noun.symbol);
+  }
+
+  /** The head of a noun phrase right after a verb: "the state funeral" gives "funeral". */
+  private nounAfter(units: Unit[], k: number): Unit | undefined {
+    if (!/^(the|a|an|his|her|their|its)$/.test(units[k]?.symbol ?? '')) return undefined;
+    let m = k + 1;
+    while (m + 1 < units.length && !units[m + 1].symbol.startsWith('@') && /(Adjective)/.test(this.lexicon.tagOf(units[m].symbol) ?? '')) m++;
+    return units[m];
   }
 
   /**
@@ -354,13 +380,9 @@ class ClauseReader {
     return found.sort((a, b) => a.from - b.from || b.to - a.to);
   }
 
-  private readTrigger(
-    units: Unit[],
-    trigger: Trigger,
-    subjectOfObject: Map<number, Group | null>,
-  ): ReadMeeting | undefined {
+  private readTrigger(units: Unit[], trigger: Trigger, subjectOfObject: Map<number, Group | null>, sentenceIndex: number): ReadMeeting | undefined {
     const { row, from, to } = trigger;
-    if (row.frame === 'attend') return this.readAttendance(units, trigger);
+    if (row.frame === 'attend') return this.readAttendance(units, trigger, sentenceIndex);
     let subject = row.frame === 'between' || row.frame === 'attended' ? null : this.subjectBefore(units, from, subjectOfObject);
     const objects = row.frame === 'joint' || row.frame === 'trip' ? null : this.listAfter(units, to, row.frame === 'attended' ? 10 : row.gap);
     // "In a separate meeting with Xi, Steinberg reiterated ...": the subject follows the list.
