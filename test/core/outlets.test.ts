@@ -474,6 +474,15 @@ describe('articles in the house styles of different outlets', () => {
       noMeeting(bbcWeek, ['Rice', 'Straw']);
     });
 
+    const tokyo = analyse(lines(
+      'Published: 1987-04-02',
+      'TOKYO, April 2 - Prime Minister Kenji Ota will visit Washington at the end of April for talks with President Reagan, officials said.',
+    ));
+
+    it('"will visit Washington ... for talks with" places the planned talks in Washington', () => {
+      check(meeting(tokyo, ['Ota', 'Reagan'], true), { status: 'planned', place: 'Washington', date: '1987-04' });
+    });
+
     it('calling someone a name is no call; calling them today is', () => {
       noMeeting(remarks, ['Duval', 'Sorokin']);
       check(meeting(remarks, ['Biden', 'Sorokin'], true), { kind: 'call', status: 'held' });

@@ -89,6 +89,8 @@ const LIST_SEPARATORS = new Set([',', 'and', '&', 'including', 'by', 'plus', 'as
 const JOINT_FOLLOWERS = new Set([',', ';', 'in', 'at', 'on', 'for', 'during', 'before', 'after', 'yesterday', 'today', 'tomorrow', 'together', 'again', 'privately', 'briefly', 'last', 'this', 'earlier', 'later', 'twice', 'here', 'there', 'and', 'to', 'over', 'behind', 'face-to-face', 'recently', 'first', 'alone']);
 const REPORTING = new Set(['said', 'says', 'told', 'added', 'stated', 'announced']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at']);
+/** Words before a place the subject goes to ahead of the meeting: "travelled to Colombo and met", "will visit Washington for talks with". */
+const VISIT_VERBS = new Set(['to', 'visit', 'visits', 'visited', 'visiting']);
 
 function referencesBySentence(tokenized: Tokenized, references: Reference[]): Map<number, Reference[]> {
   const bySentence = new Map<number, Reference[]>();
@@ -632,7 +634,7 @@ class ClauseReader {
     const after = this.placeAfterPreposition(units, from, clauseEnd + AFTER_REACH, clauseEnd);
     if (after) return after;
     for (let k = Math.max(subject?.end ?? 0, from - 12); k < from; k++) {
-      if ((PLACE_PREPOSITIONS.has(units[k].symbol) || units[k].symbol === 'to') && units[k + 1]?.symbol === '@L') return units[k + 1].place!;
+      if ((PLACE_PREPOSITIONS.has(units[k].symbol) || VISIT_VERBS.has(units[k].symbol)) && units[k + 1]?.symbol === '@L') return units[k + 1].place!;
     }
     const start = subject?.first ?? from;
     // A fronted phrase: "In Jerusalem, Mr. Sullivan met", "During his stay in Washington, he was to meet".
