@@ -483,6 +483,15 @@ describe('articles in the house styles of different outlets', () => {
       check(meeting(tokyo, ['Ota', 'Reagan'], true), { status: 'planned', place: 'Washington', date: '1987-04' });
     });
 
+    const africa = analyse(lines(
+      'Published: 2005-03-10',
+      'Speaking after talks with Ethiopian Prime Minister Alemu Bekele in Addis Ababa, Prime Minister Tony Blair said the world must act.',
+    ));
+
+    it('"Speaking after talks with A in Addis Ababa, B said" is a meeting of A and B there', () => {
+      check(meeting(africa, ['Blair', 'Bekele'], true), { status: 'held', place: 'Addis Ababa' });
+    });
+
     it('calling someone a name is no call; calling them today is', () => {
       noMeeting(remarks, ['Duval', 'Sorokin']);
       check(meeting(remarks, ['Biden', 'Sorokin'], true), { kind: 'call', status: 'held' });

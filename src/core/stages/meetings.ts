@@ -484,8 +484,11 @@ class ClauseReader {
 
   /** "In a meeting with Xi, Steinberg said": a person right after the comma that closes the phrase. */
   private subjectAfter(units: Unit[], end: number): Group | null {
-    if (units[end]?.symbol !== ',') return null;
-    for (let k = end + 1; k < units.length && k <= end + 4; k++) {
+    // The phrase may go on with where or when before its comma: "after talks with Meles in Addis Ababa, Mr Blair said".
+    let comma = end;
+    while (comma < units.length && comma < end + 6 && units[comma].symbol !== ',' && units[comma].person === undefined && !CLAUSE_STOPS.has(units[comma].symbol) && !this.isVerb(units[comma])) comma++;
+    if (units[comma]?.symbol !== ',') return null;
+    for (let k = comma + 1; k < units.length && k <= comma + 4; k++) {
       if (units[k].person !== undefined && !units[k].possessive) return { people: [units[k].person!], first: k, end: k + 1 };
       if (!this.mayStandInList(units[k])) return null;
     }
