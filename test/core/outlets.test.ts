@@ -492,6 +492,12 @@ describe('articles in the house styles of different outlets', () => {
       check(meeting(africa, ['Blair', 'Bekele'], true), { status: 'held', place: 'Addis Ababa' });
     });
 
+    const pair = analyse('Prime Minister Tom Bright praised Chancellor Ed Gorse for the budget. The pair last met on Sunday to discuss the campaign.');
+
+    it('"the pair" are the two people just named', () => {
+      check(meeting(pair, ['Bright', 'Gorse'], true), { status: 'held' });
+    });
+
     it('calling someone a name is no call; calling them today is', () => {
       noMeeting(remarks, ['Duval', 'Sorokin']);
       check(meeting(remarks, ['Biden', 'Sorokin'], true), { kind: 'call', status: 'held' });

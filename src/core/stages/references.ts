@@ -180,15 +180,19 @@ function addTitleAcronyms(context: ArticleContext, references: Reference[]): voi
 /** Words after "the two" or "both" that stand for two people just named: "the two men", "both leaders". */
 const PAIR_NOUNS = new Set(['men', 'women', 'leaders', 'ministers', 'presidents', 'premiers', 'diplomats', 'statesmen', 'politicians', 'envoys']);
 
-/** "The two men last met in Argentina": the two people the sentence before (or this one, before it) names. */
+/** "The two men last met in Argentina", "the pair": the two people the sentence before (or this one, before it) names. */
 function addPairReferences(context: ArticleContext, references: Reference[]): void {
   const { tokens } = context.tokenized;
   const people = references.filter((r) => r.kind === 'person' && r.person !== undefined).sort((a, b) => a.firstToken - b.firstToken);
   let p = 0;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const word = tokens[i].text.toLowerCase();
-    const two = word === 'two' && i > 0 && tokens[i - 1].text.toLowerCase() === 'the';
-    if ((!two && word !== 'both') || !PAIR_NOUNS.has(tokens[i + 1].text.toLowerCase())) continue;
+    const afterThe = i > 0 && tokens[i - 1].text.toLowerCase() === 'the';
+    let first: number;
+    let last: number;
+    if (word === 'pair' && afterThe) [first, last] = [i - 1, i + 1];
+    else if (((word === 'two' && afterThe) || word === 'both') && PAIR_NOUNS.has(tokens[i + 1].text.toLowerCase())) [first, last] = [word === 'both' ? i : i - 1, i + 2];
+    else continue;
     const sentence = tokens[i].sentence;
     while (p < people.length && people[p].firstToken < i) p++;
     const recent: PersonId[] = [];
@@ -196,8 +200,7 @@ function addPairReferences(context: ArticleContext, references: Reference[]): vo
       if (!recent.includes(people[k].person!)) recent.push(people[k].person!);
     }
     if (recent.length !== 2) continue;
-    const first = two ? i - 1 : i;
-    references.push({ kind: 'person', person: recent[1], group: [recent[1], recent[0]], firstToken: first, lastToken: i + 2 });
+    references.push({ kind: 'person', person: recent[1], group: [recent[1], recent[0]], firstToken: first, lastToken: last });
   }
 }
 
