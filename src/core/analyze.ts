@@ -76,6 +76,7 @@ export class Engine {
       mentions: [],
       roles: null,
       people: [],
+      personOf: new Map(),
       references: [],
       datelinePlace: null,
       statedDate: UNKNOWN_DATE,

@@ -73,6 +73,8 @@ export interface ArticleContext {
   mentions: Mention[];
   roles: RoleReader | null;
   people: ArticlePerson[];
+  /** The person each person mention names, set by the people stage. */
+  personOf: Map<Mention, PersonId>;
   references: Reference[];
   /** The place the article's dateline names ("WASHINGTON, April 7 -"), as a canonical place name. */
   datelinePlace: string | null;

@@ -1,6 +1,5 @@
 import { ArticleContext, ArticlePerson, personId, Stage } from '../article';
 import { inferArticleDate } from '../dates';
-import { Mention } from '../entities';
 import { StatedTitle } from '../roles';
 
 /**
@@ -12,10 +11,10 @@ export const peopleStage: Stage = {
   name: 'people',
   run(context) {
     context.statedDate = inferArticleDate(context.document.text, []);
-    const clusterOf = clusterPeople(context);
+    clusterPeople(context);
     addCountriesAfterNames(context);
     linkOfficials(context);
-    resolveKinship(context, clusterOf);
+    resolveKinship(context);
   },
 };
 
@@ -26,10 +25,9 @@ const partsOf = (text: string) =>
     .filter((p) => p.length > 1 || /\p{Lu}/u.test(p))
     .map((p) => p.toLowerCase());
 
-function clusterPeople(context: ArticleContext): Map<Mention, ArticlePerson> {
+function clusterPeople(context: ArticleContext): void {
   const people: ArticlePerson[] = [];
   const byLength = context.mentions.filter((m) => m.kind === 'person').sort((a, b) => partsOf(b.text).length - partsOf(a.text).length || a.start - b.start);
-  const clusterOf = new Map<Mention, ArticlePerson>();
   // People by each part of their names, so a mention is compared only with those sharing a part.
   const byPart = new Map<string, ArticlePerson[]>();
   for (const mention of byLength) {
@@ -46,17 +44,15 @@ function clusterPeople(context: ArticleContext): Map<Mention, ArticlePerson> {
       }
     }
     cluster.mentions.push(mention);
-    clusterOf.set(mention, cluster);
   }
   for (const person of people) {
     person.mentions.sort((a, b) => a.start - b.start);
     for (const mention of person.mentions) {
-      mention.key = `person:${person.id}`;
+      context.personOf.set(mention, person.id);
       person.titles.push(...(context.roles?.titlesOf(mention) ?? []));
     }
   }
   context.people = people;
-  return clusterOf;
 }
 
 /** "King Fahd of Saudi Arabia", "Prime Minister Rishi Sunak of the United Kingdom": the country after the name is that of its titles. */
@@ -87,10 +83,11 @@ function linkOfficials(context: ArticleContext): void {
 }
 
 /** "his wife Peng Liyuan": the title names the relative, whose country it takes. */
-function resolveKinship(context: ArticleContext, clusterOf: Map<Mention, ArticlePerson>): void {
+function resolveKinship(context: ArticleContext): void {
   for (const person of context.people) {
     for (const title of person.titles) {
-      const relative = title.relativeOf && clusterOf.get(title.relativeOf);
+      const id = title.relativeOf && context.personOf.get(title.relativeOf);
+      const relative = id !== undefined ? context.people[id] : undefined;
       if (!relative || relative === person) continue;
       title.title = `${title.title} of ${relative.official?.name ?? relative.fullName}`;
       title.country = countryOf(relative);

@@ -37,8 +37,9 @@ const PRONOUN_REACH = 3;
 function addNames(context: ArticleContext, references: Reference[]): void {
   const { lexicon } = context.resources;
   for (const m of context.mentions) {
-    if (m.kind === 'person') {
-      references.push({ kind: 'person', person: Number(m.key.slice('person:'.length)) as PersonId, firstToken: m.firstToken, lastToken: m.lastToken });
+    const person = context.personOf.get(m);
+    if (person !== undefined) {
+      references.push({ kind: 'person', person, firstToken: m.firstToken, lastToken: m.lastToken });
     } else if (m.kind === 'place' && !m.nested) {
       // A landmark stands for its city as a meeting place: "at the White House" is in Washington.
       const city = lexicon.organizationPlace.get(m.key);
