@@ -1,3 +1,4 @@
+import clauseWords from '../../../data/lexicon/clauses.json';
 import { ArticleContext, PersonId, Reference, Stage, StatedMeeting } from '../article';
 import { sameCountry } from '../knowledgeBase';
 import { Lexicon } from '../lexicon';
@@ -79,18 +80,14 @@ interface Group {
   end: number;
 }
 
-/** Words that end a clause when reading away from a trigger. */
-const CLAUSE_STOPS = new Set(['said', 'says', 'say', 'told', 'added', 'that', 'because', 'but', 'while', 'although', 'though', 'whereas', 'whether', ';']);
-/** Words that never count against a row's gap: articles, possessives and adjectives of status. */
-const FREE_WORDS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'visiting', 'newly', 'new', 'former', 'then', 'incoming', 'outgoing', 'designated', 'elected', 'counterpart', 'counterparts', 'both', 'with', 'by', 'of', 'and']);
-/** Between two people of one list: separators, plus the titles and articles before the next name. */
-const LIST_SEPARATORS = new Set([',', 'and', '&', 'including', 'by', 'plus', 'as', 'well']);
-/** Words after a verb whose subjects met each other: a place, a time, a manner, or the clause's end. */
-const JOINT_FOLLOWERS = new Set([',', ';', 'in', 'at', 'on', 'for', 'during', 'before', 'after', 'yesterday', 'today', 'tomorrow', 'together', 'again', 'privately', 'briefly', 'last', 'this', 'earlier', 'later', 'twice', 'here', 'there', 'and', 'to', 'over', 'behind', 'face-to-face', 'recently', 'first', 'alone']);
-const REPORTING = new Set(['said', 'says', 'told', 'added', 'stated', 'announced']);
+// Word lists of data/lexicon/clauses.json, whose "about" says what each holds.
+const CLAUSE_STOPS: ReadonlySet<string> = new Set(clauseWords.clauseStops);
+const FREE_WORDS: ReadonlySet<string> = new Set(clauseWords.freeWords);
+const LIST_SEPARATORS: ReadonlySet<string> = new Set(clauseWords.listSeparators);
+const JOINT_FOLLOWERS: ReadonlySet<string> = new Set(clauseWords.jointFollowers);
+const REPORTING: ReadonlySet<string> = new Set(clauseWords.reportingVerbs);
 const PLACE_PREPOSITIONS = new Set(['in', 'at']);
-/** Words before a place the subject goes to ahead of the meeting: "travelled to Colombo and met", "will visit Washington for talks with". */
-const VISIT_VERBS = new Set(['to', 'visit', 'visits', 'visited', 'visiting']);
+const VISIT_VERBS: ReadonlySet<string> = new Set(clauseWords.visitVerbs);
 
 function referencesBySentence(tokenized: Tokenized, references: Reference[]): Map<number, Reference[]> {
   const bySentence = new Map<number, Reference[]>();

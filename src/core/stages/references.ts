@@ -1,3 +1,4 @@
+import clauseWords from '../../../data/lexicon/clauses.json';
 import { ArticleContext, ArticlePerson, PersonId, Reference, Stage } from '../article';
 import { sameCountry } from '../knowledgeBase';
 import { Lexicon } from '../lexicon';
@@ -26,11 +27,10 @@ export const referencesStage: Stage = {
   },
 };
 
-/** Words that may stand for a person who holds an office, though no title of theirs is these words. */
-const LEADER_WORDS = new Set(['leader', 'official', 'diplomat', 'envoy', 'head', 'monarch', 'ruler', 'statesman', 'visitor', 'guest', 'host']);
+const LEADER_WORDS: ReadonlySet<string> = new Set(clauseWords.leaderWords);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 const OBJECT_OR_POSSESSIVE = new Set(['him', 'her', 'his']);
-const REPORTING = new Set(['said', 'says', 'told', 'added', 'stated', 'announced', 'declared', 'insisted', 'explained', 'noted', 'stressed']);
+const REPORTING: ReadonlySet<string> = new Set(clauseWords.reportingVerbs);
 /** How many sentences back a pronoun's person may last have been named. */
 const PRONOUN_REACH = 3;
 
@@ -178,8 +178,7 @@ function addTitleAcronyms(context: ArticleContext, references: Reference[]): voi
   }
 }
 
-/** Words after "the two" or "both" that stand for two people just named: "the two men", "both leaders". */
-const PAIR_NOUNS = new Set(['men', 'women', 'leaders', 'ministers', 'presidents', 'premiers', 'diplomats', 'statesmen', 'politicians', 'envoys']);
+const PAIR_NOUNS: ReadonlySet<string> = new Set(clauseWords.pairNouns);
 
 /** "The two men last met in Argentina", "the pair": the two people the sentence before (or this one, before it) names. */
 function addPairReferences(context: ArticleContext, references: Reference[]): void {
