@@ -59,7 +59,7 @@ const DEFAULT_GAP = 4;
  * one space and names are symbols starting with "@": "a|b" takes either word, "x?" may be absent,
  * "..." skips up to five words, places and organizations (never a person or a comma).
  */
-export function compileSlots(slots: string): RegExp {
+function compileSlots(slots: string): RegExp {
   const parts = slots
     .trim()
     .split(/\s+/)
@@ -79,7 +79,7 @@ const COMMON_SLOT_WORDS = new Set(['in', 'at', 'to', 'on', 'after', 'before', 'w
  * The words of the required slot that every match of these slots holds and that is rarest
  * (fewest words as common as "in" or "to"): "met" in "met|meets|meet", "talks" in "during ... talks".
  */
-export function keyWordsOf(slots: string): string[] {
+function keyWordsOf(slots: string): string[] {
   const required = slots
     .trim()
     .split(/\s+/)
