@@ -35,6 +35,12 @@ if (withTests) {
   builds.push({ ...common, entryPoints: ['test/integration/index.ts'], outdir: 'dist/test/integration', external: ['vscode', 'mocha'] });
 }
 
+/** The name model is read at run time from beside the bundles, so it is loaded once, lazily, and not parsed into every bundle. */
+function copyModel() {
+  const model = path.join('data', 'model', 'names-tagger.json');
+  if (fs.existsSync(model)) fs.copyFileSync(model, path.join('dist', 'names-tagger.json'));
+}
+
 async function main() {
   const active = builds.filter((b) => b.entryPoints.length > 0);
   if (watch) {
@@ -42,6 +48,7 @@ async function main() {
     return;
   }
   await Promise.all(active.map((b) => esbuild.build(b)));
+  copyModel();
 }
 
 main().catch((error) => {

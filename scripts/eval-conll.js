@@ -1,11 +1,17 @@
 // Person and place detection scored against a CoNLL-2003 file: exact spans, precision/recall/F1.
 // Usage: npm run eval:conll -- <path to eng.testa> [--errors N]
+//
+// Scores in-process with the same conventions as the official scorer (../shared/eval/score-names.mjs),
+// so both print the same figures: one text per article (a sentence's tokens joined by single spaces,
+// every sentence a line ending in '\n'), IOB1 or IOB2 tags, the full CLI pipeline per article
+// (decodeArticle, Engine.analyze, analyzeCorpus), every mention of every person/place entity, and
+// gold and predicted spans trimmed alike of possessives and edge punctuation.
 const fs = require('fs');
 const path = require('path');
-const { Engine } = require('../dist/core.js');
+const { Engine, analyzeCorpus, decodeArticle } = require('../dist/core.js');
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--'));
+const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--errors');
 const errorsIndex = args.indexOf('--errors');
 const showErrors = errorsIndex >= 0 ? Number(args[errorsIndex + 1] || 30) : 0;
 if (!file) {
@@ -13,93 +19,157 @@ if (!file) {
   process.exit(2);
 }
 
-/** Articles as text (tokens joined by single spaces, sentences by newlines) with gold PER and LOC spans. */
-function readConll(text) {
-  const documents = [];
-  let doc = null;
-  let sentence = [];
-  const flush = () => {
-    if (!doc || sentence.length === 0) return;
-    if (doc.text.length > 0) doc.text += '\n';
-    let open = null;
-    const close = () => {
-      if (open) doc.gold.push(open);
-      open = null;
-    };
-    sentence.forEach(([token, tag], i) => {
-      if (i > 0) doc.text += ' ';
-      const start = doc.text.length;
-      doc.text += token;
-      const type = tag === 'O' ? null : tag.slice(2);
-      if (!type || tag.startsWith('B-') || (open && open.type !== type)) close();
-      if (type && open) open.end = doc.text.length;
-      else if (type) open = { type, start, end: doc.text.length };
-    });
-    close();
-    sentence = [];
+const TYPES = ['PER', 'LOC'];
+const KIND_TYPE = { person: 'PER', place: 'LOC' };
+
+/**
+ * Articles as lists of sentences, each { tokens, tags }. An article ends at -DOCSTART- (text before the
+ * first one is an article too, as for the scorer); a sentence ends at a blank line.
+ */
+function readArticles(source) {
+  const articles = [];
+  let sentences = [];
+  let sentence = { tokens: [], tags: [] };
+  const endSentence = () => {
+    if (sentence.tokens.length > 0) sentences.push(sentence);
+    sentence = { tokens: [], tags: [] };
   };
-  for (const line of text.split(/\r?\n/)) {
-    if (line.startsWith('-DOCSTART-')) {
-      flush();
-      doc = { text: '', gold: [] };
-      documents.push(doc);
-      continue;
+  const endArticle = () => {
+    endSentence();
+    if (sentences.length > 0) articles.push(sentences);
+    sentences = [];
+  };
+  for (const line of source.split('\n')) {
+    // Whitespace-separated columns, surrounding blanks (and a '\r') ignored: token first, tag last.
+    const columns = line.trim().split(/\s+/);
+    if (!columns[0]) endSentence();
+    else if (columns[0] === '-DOCSTART-') endArticle();
+    else {
+      sentence.tokens.push(columns[0]);
+      sentence.tags.push(columns[columns.length - 1]);
     }
-    if (line.trim() === '') {
-      flush();
-      continue;
-    }
-    const parts = line.split(' ');
-    sentence.push([parts[0], parts[parts.length - 1]]);
   }
-  flush();
-  return documents;
+  endArticle();
+  return articles;
 }
 
-const documents = readConll(fs.readFileSync(path.resolve(file), 'utf8'));
+/**
+ * Entities of one tagged sentence as token ranges. Reads IOB1 and IOB2 alike: an entity starts at
+ * B-, or at I- after O or after another type.
+ */
+function entitiesOf(tags) {
+  const entities = [];
+  let open = null;
+  tags.forEach((tag, i) => {
+    const type = tag === 'O' ? null : tag.slice(2);
+    if (open && (!type || tag.startsWith('B-') || open.type !== type)) {
+      entities.push(open);
+      open = null;
+    }
+    if (type && !open) open = { type, first: i, last: i };
+    if (open) open.last = i;
+  });
+  if (open) entities.push(open);
+  return entities;
+}
+
+/**
+ * Shrinks [start, end) of text: repeatedly drops a trailing possessive or punctuation/space, then
+ * leading quotes, brackets or spaces. Applied to gold and predictions alike so that conventions such as
+ * "U.S." vs "U.S" or "Clinton's" vs "Clinton" don't count as errors.
+ */
+const TRAILING = /(['’]s|[\s,.;:"'’)\]!?-])$/;
+const LEADING = /^[\s"'“([]/;
+function trim(start, end, text) {
+  let match;
+  while ((match = text.slice(start, end).match(TRAILING))) end -= match[0].length;
+  while (LEADING.test(text.slice(start, end))) start += 1;
+  return [start, end];
+}
+
+/** One article's text and its trimmed gold spans ("TYPE:start:end"), all CoNLL types for error labels. */
+function buildArticle(sentences) {
+  let text = '';
+  const gold = new Set();
+  const goldTypeAt = new Map(); // "start:end" -> CoNLL type, to label false positives
+  for (const { tokens, tags } of sentences) {
+    const starts = [];
+    for (const [i, token] of tokens.entries()) {
+      if (i > 0) text += ' ';
+      starts.push(text.length);
+      text += token;
+    }
+    text += '\n';
+    for (const e of entitiesOf(tags)) {
+      // Trimmed against the article text, newline included, exactly as the scorer does.
+      const [s, en] = trim(starts[e.first], starts[e.last] + tokens[e.last].length, text);
+      if (TYPES.includes(e.type)) gold.add(`${e.type}:${s}:${en}`);
+      if (!goldTypeAt.has(`${s}:${en}`)) goldTypeAt.set(`${s}:${en}`, e.type);
+    }
+  }
+  return { text, gold, goldTypeAt };
+}
+
+const articles = readArticles(fs.readFileSync(path.resolve(file), 'utf8')).map((sentences, i) => ({
+  // Same names as the scorer's files; the CLI uses the path only as the article's label.
+  name: `${String(i).padStart(4, '0')}.txt`,
+  ...buildArticle(sentences),
+}));
+
+// What the CLI's `analyze DIR --json` does per file, in the same (sorted) order and with one engine.
+const started = Date.now();
 const engine = new Engine();
+const analyses = [];
+for (const article of articles) {
+  const decoded = decodeArticle(Buffer.from(article.text, 'utf8'));
+  if (decoded.skipped) continue; // the CLI lists it under "skipped": no predictions, its gold all missed
+  analyses.push(engine.analyze({ uri: article.name, text: decoded.text, version: 1 }));
+}
+// The CLI prints the corpus's articles; taking them from there keeps any corpus-level change in scope.
+const entitiesByName = new Map(analyzeCorpus(analyses, engine.knowledgeBase).articles.map((a) => [a.path, a.entities]));
+const seconds = (Date.now() - started) / 1000;
+
 const score = { PER: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 } };
 const errors = { PER: { fp: new Map(), fn: new Map() }, LOC: { fp: new Map(), fn: new Map() } };
 const count = (map, key) => map.set(key, (map.get(key) || 0) + 1);
-const started = Date.now();
-for (const doc of documents) {
-  const predicted = engine
-    .findMentions(doc.text)
-    .filter((m) => (m.kind === 'person' || m.kind === 'place') && !m.nested)
-    .map((m) => ({ type: m.kind === 'person' ? 'PER' : 'LOC', start: m.start, end: m.end }));
-  for (const type of ['PER', 'LOC']) {
-    const gold = new Set(doc.gold.filter((g) => g.type === type).map((g) => `${g.start}:${g.end}`));
-    const mine = new Set(predicted.filter((p) => p.type === type).map((p) => `${p.start}:${p.end}`));
-    for (const key of mine) {
-      if (gold.has(key)) score[type].tp++;
-      else {
-        score[type].fp++;
-        const [s, e] = key.split(':').map(Number);
-        const other = doc.gold.find((g) => g.start === s && g.end === e);
-        count(errors[type].fp, `${doc.text.slice(s, e)} [${other ? other.type : 'O'}]`);
-      }
-    }
-    for (const key of gold) {
-      if (!mine.has(key)) {
-        score[type].fn++;
-        const [s, e] = key.split(':').map(Number);
-        count(errors[type].fn, doc.text.slice(s, e));
-      }
+for (const { name, text, gold, goldTypeAt } of articles) {
+  // A set per article: a span found by several mentions or entities of one type counts once.
+  const predicted = new Set();
+  for (const entity of entitiesByName.get(name) || []) {
+    const type = KIND_TYPE[entity.kind];
+    if (!type) continue;
+    for (const m of entity.mentions || []) {
+      const [s, e] = trim(m.start, m.end, text);
+      if (e > s) predicted.add(`${type}:${s}:${e}`);
     }
   }
+  for (const key of predicted) {
+    const [type, s, e] = key.split(':');
+    if (gold.has(key)) score[type].tp++;
+    else {
+      score[type].fp++;
+      count(errors[type].fp, `${text.slice(+s, +e)} [${goldTypeAt.get(`${s}:${e}`) || 'O'}]`);
+    }
+  }
+  for (const key of gold) {
+    if (predicted.has(key)) continue;
+    const [type, s, e] = key.split(':');
+    score[type].fn++;
+    count(errors[type].fn, text.slice(+s, +e));
+  }
 }
-const seconds = (Date.now() - started) / 1000;
-console.log(`CoNLL evaluation of ${path.basename(file)}: ${documents.length} articles in ${seconds.toFixed(1)} s (exact spans)`);
-for (const type of ['PER', 'LOC']) {
+
+console.log(`CoNLL evaluation of ${path.basename(file)}: ${articles.length} articles in ${seconds.toFixed(1)} s (exact spans, trimmed as score-names.mjs)`);
+for (const type of TYPES) {
   const { tp, fp, fn } = score[type];
   const p = tp / (tp + fp || 1);
   const r = tp / (tp + fn || 1);
-  const f = (2 * p * r) / (p + r || 1);
+  const f = p + r ? (2 * p * r) / (p + r) : 0;
   console.log(`${type === 'PER' ? 'person' : 'place '}  precision ${p.toFixed(3)}  recall ${r.toFixed(3)}  F1 ${f.toFixed(3)}  (tp ${tp}, fp ${fp}, fn ${fn})`);
 }
 if (showErrors > 0) {
   const top = (map) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, showErrors).map(([k, n]) => `${k}×${n}`).join(', ');
-  for (const type of ['PER', 'LOC']) {
+  for (const type of TYPES) {
     console.log(`\n${type} false positives: ${top(errors[type].fp)}`);
     console.log(`\n${type} missed: ${top(errors[type].fn)}`);
   }

@@ -124,6 +124,8 @@ export function main(argv: string[]): number {
     articles.push(analysis);
   }
   const corpus = analyzeCorpus(articles, engine.knowledgeBase);
+  const modelProblem = articles.length > 0 ? engine.nameTaggerProblem() : null;
+  if (modelProblem) console.error(`attache: warning: names are found by the rules alone; ${modelProblem}`);
   for (const problem of problems) console.error(problem);
   if (parsed.json) {
     console.log(JSON.stringify({ ...(toJson(corpus) as object), skipped }, null, 2));

@@ -8,11 +8,13 @@ import { MeetingPatterns } from './patterns';
 import { assembleStage, entitiesOf } from './stages/assemble';
 import { datesStage } from './stages/dates';
 import { meetingsStage } from './stages/meetings';
-import { namesStage } from './stages/names';
+import { mentionsByRules, namesStage } from './stages/names';
 import { peopleStage } from './stages/people';
 import { referencesStage } from './stages/references';
 import { rolesStage } from './stages/roles';
 import { tokensStage } from './stages/tokens';
+import { NameTagger } from './tagger/model';
+import { RuleReading } from './tagger/training';
 import { ArticleAnalysis, ArticleDocument } from './types';
 
 export interface EngineOptions {
@@ -20,6 +22,10 @@ export interface EngineOptions {
   knowledgeBase?: KnowledgeBase;
   events?: EventCatalog;
   patterns?: MeetingPatterns;
+  /** The name tagger to use; null for the rules alone; by default the model file's, read on first use. */
+  nameTagger?: NameTagger | null;
+  /** The name model file; by default the one shipped beside the engine. */
+  nameModelFile?: string;
 }
 
 /** The analysis, in order; each stage reads what the ones before it left in the article context. */
@@ -32,7 +38,7 @@ export class Engine {
   readonly events: EventCatalog;
   private readonly resources: EngineResources;
 
-  constructor(options: EngineOptions = {}) {
+  constructor(private readonly options: EngineOptions = {}) {
     this.gazetteer = options.gazetteer ?? Gazetteer.bundled();
     this.knowledgeBase = options.knowledgeBase ?? loadBundledKnowledgeBase();
     this.events = options.events ?? EventCatalog.bundled();
@@ -44,7 +50,28 @@ export class Engine {
       lexicon,
       finder: new EntityFinder({ gazetteer: this.gazetteer, knowledgeBase: this.knowledgeBase, lexicon }),
       patterns: options.patterns ?? MeetingPatterns.bundled(),
+      nameTagger: () => this.nameTaggerInUse(),
     };
+  }
+
+  /** Why the name model could not be read (names then come from the rules alone), or null. */
+  nameTaggerProblem(): string | null {
+    if (this.options.nameTagger !== undefined) return null;
+    const load = NameTagger.load(this.options.nameModelFile);
+    return 'problem' in load ? load.problem : null;
+  }
+
+  private nameTaggerInUse(): NameTagger | null {
+    if (this.options.nameTagger !== undefined) return this.options.nameTagger;
+    const load = NameTagger.load(this.options.nameModelFile);
+    return 'tagger' in load ? load.tagger : null;
+  }
+
+  /** The tokens and the rules' names of a text, before any tagger: what the tagger is trained to improve on. */
+  readByRules(text: string): RuleReading {
+    const context = this.contextFor({ uri: '', text, version: 0 });
+    tokensStage.run(context);
+    return { tokenized: context.tokenized, mentions: mentionsByRules(context), sources: this.resources };
   }
 
   /** Person, place and organization mentions only (the stages up to names): what the CoNLL evaluation needs. */

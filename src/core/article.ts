@@ -1,3 +1,4 @@
+import { NameTagger } from './tagger/model';
 import { Mention, EntityFinder } from './entities';
 import { EventCatalog } from './events';
 import { Gazetteer } from './gazetteer';
@@ -63,6 +64,8 @@ export interface EngineResources {
   lexicon: Lexicon;
   finder: EntityFinder;
   patterns: MeetingPatterns;
+  /** The trained name tagger, read on first use; null when the engine finds names by its rules alone. */
+  nameTagger(): NameTagger | null;
 }
 
 /** The one object the stages read and fill, in order: each stage adds what the next ones need. */

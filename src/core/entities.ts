@@ -18,6 +18,8 @@ export interface Mention {
   place?: PlaceEntry;
   /** A place named inside an organization's name ("Communist Party of China"). */
   nested?: boolean;
+  /** A place the words around it name as one, whatever the name: "the village of Daret Azza", "Tafea province". */
+  byContext?: boolean;
 }
 
 interface Word {

@@ -6,3 +6,7 @@ export { Gazetteer } from './gazetteer';
 export { KnowledgeBase, loadBundledKnowledgeBase } from './knowledgeBase';
 export { EventCatalog } from './events';
 export { tokenize } from './tokens';
+export { NameTagger, MODEL_FILE } from './tagger/model';
+export { trainPerceptron, seededRandom } from './tagger/perceptron';
+export { BILOU_SCHEME, NAME_LABELS } from './tagger/scheme';
+export { readConll, withPossessivesAttached, labelledArticle, crossValidateEpochs, scoreTagger } from './tagger/training';

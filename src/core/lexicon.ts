@@ -34,6 +34,9 @@ export class Lexicon {
   /** Words that begin ("Lake", "Mount") or end ("River", "Stadium") the name of a place, with its kind. */
   readonly placeWordsBefore: ReadonlyMap<string, PlaceType>;
   readonly placeWordsAfter: ReadonlyMap<string, PlaceType>;
+  /** Lower-case words that make the capitalised name beside them a place: "the village of X", "X province". */
+  readonly placeOfNouns: ReadonlyMap<string, PlaceType>;
+  readonly placeNounsAfter: ReadonlyMap<string, PlaceType>;
   private readonly words: Record<string, string>;
   /** Everyday words compromise's small lexicon lacks ("division", "palace"). */
   private readonly everyday: ReadonlySet<string>;
@@ -54,6 +57,8 @@ export class Lexicon {
     this.familyNamesFirst = new Set(familyNamesData.names);
     this.placeWordsBefore = new Map(Object.entries(geographyData.before) as Array<[string, PlaceType]>);
     this.placeWordsAfter = new Map(Object.entries(geographyData.after) as Array<[string, PlaceType]>);
+    this.placeOfNouns = new Map(Object.entries(geographyData.ofNouns) as Array<[string, PlaceType]>);
+    this.placeNounsAfter = new Map(Object.entries(geographyData.nounsAfter) as Array<[string, PlaceType]>);
     this.everyday = new Set(commonWordsData.words.split(' '));
     this.words = (nlp.world() as { model: { one: { lexicon: Record<string, string> } } }).model.one.lexicon;
   }

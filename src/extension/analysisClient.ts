@@ -7,6 +7,8 @@ import type { Engine } from '../core/analyze';
 import { ArticleAnalysis, ArticleDocument } from '../core/types';
 import { WorkerMessage } from './analysisProtocol';
 
+const NAME_MODEL_WARNING = 'The trained name model could not be read, so names are found by the rules alone: ';
+
 /** The part of vscode.CancellationToken the client needs. */
 export interface CancellationSignal {
   readonly isCancellationRequested: boolean;
@@ -157,6 +159,7 @@ export class AnalysisClient {
       if (worker !== this.worker) return;
       if (message.type === 'ready') {
         this.workerReady = true;
+        if (message.nameModelProblem) this.options.log(`${NAME_MODEL_WARNING}${message.nameModelProblem}`);
         this.pump();
       } else {
         this.finishRunning(message);
@@ -199,7 +202,12 @@ export class AnalysisClient {
       if (this.fallbackScheduled || this.queue.length === 0) return;
       // One article per macrotask, so the host handles events between analyses.
       this.fallbackScheduled = true;
-      this.inProcessEngine ??= import('../core/analyze').then(({ Engine }) => new Engine());
+      this.inProcessEngine ??= import('../core/analyze').then(({ Engine }) => {
+        const engine = new Engine();
+        const problem = engine.nameTaggerProblem();
+        if (problem) this.options.log(`${NAME_MODEL_WARNING}${problem}`);
+        return engine;
+      });
       void this.inProcessEngine.then(
         (engine) =>
           setImmediate(() => {

@@ -8,8 +8,11 @@ export interface AnalysisRequest {
   text: string;
 }
 
-/** What the worker answers: `ready` once its engine is built, then one result or error per request. */
+/**
+ * What the worker answers: `ready` once its engine is built (with why its name model could not be
+ * read, if so: names then come from the rules alone), then one result or error per request.
+ */
 export type WorkerMessage =
-  | { type: 'ready' }
+  | { type: 'ready'; nameModelProblem?: string }
   | { type: 'result'; id: number; analysis: ArticleAnalysis }
   | { type: 'error'; id: number; message: string };

@@ -27,4 +27,5 @@ port.on('message', (request: AnalysisRequest) => {
     send({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
   }
 });
-send({ type: 'ready' });
+// The name model is read here, off the extension host, before the first article arrives.
+send({ type: 'ready', nameModelProblem: engine.nameTaggerProblem() ?? undefined });

@@ -1,4 +1,5 @@
 import { ArticleContext, Stage } from '../article';
+import { Mention } from '../entities';
 import { DateValue, Entity, Meeting, Role } from '../types';
 import { countryOf } from './people';
 
@@ -27,7 +28,7 @@ export function entitiesOf(context: ArticleContext): Entity[] {
   }
   const byKey = new Map<string, Entity>();
   for (const m of context.mentions) {
-    if (m.kind === 'person') continue;
+    if (m.kind === 'person' || (m.nested && !namesItsCountry(context, m))) continue;
     const key = `${m.kind}:${m.key}`;
     let entity = byKey.get(key);
     if (!entity) {
@@ -96,4 +97,14 @@ function slug(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9\p{L}]+/gu, '-')
     .replace(/^-|-$/g, '');
+}
+
+/**
+ * A place inside an organization's name is part of that name ("New York Stock Exchange", "Bank
+ * of Poland", "Real Madrid"), except a country that opens it: "the U.S. Embassy" is the country's.
+ */
+function namesItsCountry(context: ArticleContext, m: Mention): boolean {
+  if (m.place?.type !== 'country') return false;
+  const organization = context.mentions.find((o) => o.kind === 'organization' && o.firstToken <= m.firstToken && o.lastToken >= m.lastToken);
+  return organization?.firstToken === m.firstToken;
 }

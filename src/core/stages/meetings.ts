@@ -674,9 +674,11 @@ class ClauseReader {
       const at = units[k + 1]?.symbol === 'the' ? k + 2 : k + 1;
       const unit = units[at];
       if (unit?.symbol !== '@L') continue;
+      // A country, or a venue no gazetteer knows ("at the Bocharov Ruchei residence in Sochi"), gives way to a city named after it.
+      const broad = (u: Unit) => u.placeType === 'country' || u.placeType === undefined;
       if (!found) found = unit;
-      else if (found.placeType === 'country' && unit.placeType === 'city') found = unit;
-      if (found.placeType !== 'country') break;
+      else if (broad(found) && unit.placeType === 'city') found = unit;
+      if (!broad(found)) break;
     }
     return found?.place ?? null;
   }

@@ -1,24 +1,258 @@
 import { ArticleContext, Stage } from '../article';
 import { datelineStart } from '../dates';
 import { Mention } from '../entities';
+import { TaggedName } from '../tagger/model';
+import { EntityKind, PlaceType } from '../types';
 
 /** Person, place and organization mentions, and the place of the article's dateline. */
 export const namesStage: Stage = {
   name: 'names',
   run(context) {
+    const byRules = mentionsByRules(context);
+    const tagger = context.resources.nameTagger();
+    context.mentions = tagger ? combine(context, byRules, tagger.tag(context.tokenized, byRules, context.resources)) : byRules;
+    context.datelinePlace = datelinePlaceOf(context);
+  },
+};
+
+/** The names the rules, gazetteers and knowledge base find, with the article-level filters applied. */
+export function mentionsByRules(context: ArticleContext): Mention[] {
     const found = context.resources.finder.find(context.tokenized);
     const strongWords = wordsOfStrongNames(context, found);
     const placeEndsAt = new Set(found.filter((m) => m.kind !== 'person').map((m) => m.lastToken));
     const personStartsAt = new Set(found.filter((m) => m.kind === 'person').map((m) => m.firstToken));
-    context.mentions = joinSurnamesTakenForPlaces(
-      context,
-      found
-        .map((m) => (m.kind === 'person' ? withoutLeadingPlace(context, m) : m))
-        .filter((m) => m.kind !== 'person' || (!namesAnInstitution(context, m.firstToken, m.lastToken) && !onlyEverydayWords(context, m, strongWords, placeEndsAt, personStartsAt))),
+  return withPlacesByContext(context, joinSurnamesTakenForPlaces(
+    context,
+    found
+      .map((m) => (m.kind === 'person' ? withoutLeadingPlace(context, m) : m))
+      .filter((m) => m.kind !== 'person' || (!namesAnInstitution(context, m.firstToken, m.lastToken) && !onlyEverydayWords(context, m, strongWords, placeEndsAt, personStartsAt))),
+  ));
+}
+
+/** The longest name a place noun may stand beside ("the town of Ras al-Ain" is four words). */
+const CONTEXT_NAME_WORDS = 4;
+
+/**
+ * "the village of Daret Azza", "in the Jableh district", "Tafea province", "the Rafah crossing":
+ * a lower-case place noun (data/lexicon/geography.json) makes the capitalised name beside it a
+ * place, whatever any list or the rules made of it.
+ */
+function withPlacesByContext(context: ArticleContext, mentions: Mention[]): Mention[] {
+  const { tokens, text } = context.tokenized;
+  const { lexicon, gazetteer, knowledgeBase } = context.resources;
+  const joined = (k: number) => /^[ \t]+$/.test(tokens[k].post) || (tokens[k].post === '-' && /^\p{L}/u.test(tokens[k + 1]?.text ?? ''));
+  const isNameWord = (k: number) =>
+    /^\p{Lu}/u.test(tokens[k].text) && !lexicon.isDateWord(tokens[k].text.toLowerCase()) && !lexicon.isTitleWord(tokens[k].text.toLowerCase()) && !gazetteer.countryOfDemonym(tokens[k].text);
+  const isParticle = (k: number) => gazetteer.isNameParticle(tokens[k].text) && /^\p{Ll}/u.test(tokens[k].text);
+  const found: Mention[] = [];
+  const add = (first: number, last: number, type: PlaceType) => {
+    if (last <= first) return;
+    const name = text.slice(tokens[first].start, tokens[last - 1].end).replace(/['’]s$/, '');
+    if (knowledgeBase.findByName(name).length > 0 || found.some((m) => m.firstToken === first)) return;
+    const entry = gazetteer.lookupPlace(name) ?? { name, type, country: null };
+    found.push({ kind: 'place', start: tokens[first].start, end: tokens[first].start + name.length, text: name, key: entry.name, firstToken: first, lastToken: last, place: entry, byContext: true });
+  };
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const lower = tokens[i].text.toLowerCase();
+    const ofType = lexicon.placeOfNouns.get(lower);
+    if (ofType && /^\p{Ll}/u.test(tokens[i].text) && tokens[i + 1].text === 'of' && joined(i) && joined(i + 1) && i + 2 < tokens.length && isNameWord(i + 2)) {
+      let last = i + 3;
+      while (last < tokens.length && last - (i + 2) < CONTEXT_NAME_WORDS && joined(last - 1) && (isNameWord(last) || (isParticle(last) && joined(last)))) last++;
+      add(i + 2, last, ofType);
+    }
+    const afterType = lexicon.placeNounsAfter.get(lower);
+    if (afterType && /^\p{Ll}/u.test(tokens[i].text) && i > 0 && joined(i - 1) && isNameWord(i - 1) && tokens[i - 1].sentence === tokens[i].sentence) {
+      let first = i - 1;
+      while (first > 0 && i - first < CONTEXT_NAME_WORDS && joined(first - 1) && isNameWord(first - 1) && tokens[first - 1].sentence === tokens[i].sentence) first--;
+      // "The Jableh district" at a sentence start: the article is no part of the name.
+      while (first < i && lexicon.isFunctionWord(tokens[first].text.toLowerCase())) first++;
+      add(first, i, afterType);
+    }
+  }
+  if (found.length === 0) return mentions;
+  const overlaps = (a: Mention, b: Mention) => a.firstToken < b.lastToken && b.firstToken < a.lastToken;
+  return [...mentions.filter((m) => !found.some((p) => overlaps(m, p))), ...found].sort((a, b) => a.start - b.start);
+}
+
+const KIND_OF: Record<string, EntityKind | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
+
+/**
+ * One reading from the tagger's names and the rules' mentions. The tagger decides where names
+ * are and of what kind; the rules confirm them (a name read alike keeps the rules' mention, with
+ * its gazetteer entry and key), extend them (a person the tagger cut short inside a longer
+ * person name of the rules: "Joseph R." of "Joseph R. Biden Jr."), or veto them: where the rules
+ * read a person after a title ("Cabinet Office Minister Lord Tellam") or an official the
+ * knowledge base knows ("Tony Blair" in "Tony Blair George"), and the tagger reads that stretch
+ * otherwise, the rules' mentions there stand. Where the tagger sees no name at all, a place the
+ * gazetteer knows, an official the knowledge base knows or a known organization is kept.
+ */
+function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName[]): Mention[] {
+  const { tokens } = context.tokenized;
+  const rules = byRules.filter((m) => !m.nested);
+  const ruleAt = new Map(rules.map((m) => [`${m.firstToken}:${m.lastToken}`, m]));
+  const out = new Set<Mention>();
+  const covered = new Uint8Array(tokens.length);
+  const taggedAt = new Uint8Array(tokens.length);
+  for (const name of tagged) taggedAt.fill(1, name.first, name.last);
+  const take = (m: Mention) => {
+    out.add(m);
+    covered.fill(1, m.firstToken, m.lastToken);
+    if (m.kind === 'organization') for (const n of byRules) if (n.nested && n.firstToken >= m.firstToken && n.lastToken <= m.lastToken) out.add(n);
+  };
+  // A place the words around it name beats the tagger's reading of the same words.
+  for (const m of rules) if (m.byContext) take(m);
+  for (const raw of tagged) {
+    if ((covered[raw.first] && covered[raw.last - 1]) || !hasCapital(context, raw)) continue;
+    const kind = KIND_OF[raw.type];
+    const name = kind === 'person' ? withHyphenatedParts(context, withoutLeadingTitles(context, raw, rules), taggedAt) : kind ? withHyphenatedParts(context, raw, taggedAt) : raw;
+    const same = ruleAt.get(`${name.first}:${name.last}`);
+    if (kind && same && (same.kind === kind || (same.kind === 'person' && isKnownOfficial(context, same)))) {
+      take(same);
+      continue;
+    }
+    const overlapping = rules.filter((m) => m.firstToken < name.last && m.lastToken > name.first);
+    if (overlapping.some((m) => m.kind === 'person' && (isKnownOfficial(context, m) || isTitled(context, m)))) {
+      for (const m of overlapping) take(m);
+      covered.fill(1, name.first, name.last);
+      continue;
+    }
+    // A longer name of the rules that holds this one: the rest of a person's name, or a name the lists know whole ("South China Sea").
+    const longer = overlapping.find(
+      (m) => m.firstToken <= name.first && m.lastToken >= name.last && m.lastToken - m.firstToken > name.last - name.first && ((kind === 'person' && m.kind === 'person' && onlyNameWordsAround(context, m, name)) || isStrong(context, m)),
     );
-    context.datelinePlace = datelinePlaceOf(context);
-  },
+    if (longer) {
+      take(longer);
+      continue;
+    }
+    // Other names ("Wimbledon", "Greater Milwaukee Open") and organizations that hold a title of
+    // office ("Special Envoy of the Secretary-General") hold no place or person of their own;
+    // the parts of a hyphenated compound may still be places ("U.S.-China relations").
+    if (!kind || (kind === 'organization' && holdsTitleWord(context, name))) {
+      if (kind) for (const m of overlapping) if (m.firstToken >= name.first && m.lastToken <= name.last) take(m);
+      if (!isHyphenCompound(context, name)) covered.fill(1, name.first, name.last);
+      continue;
+    }
+    if (kind !== 'place' || !isModifier(context, name.first, name.last)) take(mentionOf(context, kind, name.first, name.last));
+  }
+  for (const m of rules) {
+    let free = true;
+    for (let k = m.firstToken; k < m.lastToken && free; k++) if (covered[k]) free = false;
+    if (free && isStrong(context, m) && !isModifier(context, m.firstToken, m.lastToken)) take(m);
+  }
+  return [...out].sort((a, b) => a.start - b.start);
+}
+
+/** How far back a title of office may begin before the name it belongs to ("Deputy National Security Advisor for International Economics"). */
+const TITLE_REACH = 8;
+
+/**
+ * The rules read the capitalised words before this person as a title or an honorific: the word
+ * before is an honorific ("Lord Tellam"), or a title word opens the run of words joined to it.
+ */
+function isTitled(context: ArticleContext, m: Mention): boolean {
+  const { tokens } = context.tokenized;
+  const { lexicon } = context.resources;
+  const lower = (k: number) => tokens[k].text.toLowerCase();
+  const before = m.firstToken - 1;
+  if (before < 0) return false;
+  if (/^\.?\s+$/.test(tokens[before].post) && lexicon.honorifics.has(lower(before).replace(/\.$/, ''))) return true;
+  if (!/^[\s-]+$/.test(tokens[before].post)) return false;
+  for (let k = before; k >= 0 && k > before - TITLE_REACH; k--) {
+    if (!/^[\s-]+$/.test(tokens[k].post) || !(/^\p{Lu}/u.test(tokens[k].text) || /^(of|for|and|the)$/.test(tokens[k].text))) return false;
+    if (lexicon.titleHeads.has(lower(k))) return true;
+  }
+  return false;
+}
+
+const holdsTitleWord = (context: ArticleContext, name: TaggedName) => {
+  for (let k = name.first; k < name.last; k++) if (context.resources.lexicon.titleHeads.has(context.tokenized.tokens[k].text.toLowerCase())) return true;
+  return false;
 };
+
+/** A mention of a name only the tagger found. */
+function mentionOf(context: ArticleContext, kind: EntityKind, first: number, last: number): Mention {
+  const { tokens, text } = context.tokenized;
+  const start = tokens[first].start;
+  const end = /\p{L}['’]s$/u.test(tokens[last - 1].text) ? tokens[last - 1].end - 2 : tokens[last - 1].end;
+  const mentionText = text.slice(start, end);
+  const place = kind === 'place' ? context.resources.gazetteer.lookupPlace(mentionText) : undefined;
+  return { kind, start, end, text: mentionText, key: kind === 'person' ? '' : (place?.name ?? mentionText), firstToken: first, lastToken: last, ...(place ? { place } : {}) };
+}
+
+/** The words a longer name of the rules adds are capitalised, name particles, or the rest of a hyphenated word ("Jr.", "R.", "al-", "-sung"). */
+function onlyNameWordsAround(context: ArticleContext, longer: Mention, name: TaggedName): boolean {
+  const { tokens } = context.tokenized;
+  for (let k = longer.firstToken; k < longer.lastToken; k++) {
+    if (k >= name.first && k < name.last) continue;
+    if (!/^\p{Lu}/u.test(tokens[k].text) && !(k > 0 && tokens[k - 1].post === '-') && !context.resources.gazetteer.isNameParticle(tokens[k].text)) return false;
+  }
+  return true;
+}
+
+const isHyphenCompound = (context: ArticleContext, name: TaggedName) => {
+  for (let k = name.first; k < name.last - 1; k++) if (context.tokenized.tokens[k].post === '-') return true;
+  return false;
+};
+
+/** "Tripoli-based", "an Amman-bound plane", "pro-Moscow": a place joined to a lower-case word or a prefix describes something else. */
+function isModifier(context: ArticleContext, first: number, last: number): boolean {
+  const { tokens } = context.tokenized;
+  const joinedAfter = tokens[last - 1].post === '-' && /^\p{Ll}/u.test(tokens[last]?.text ?? '');
+  const joinedBefore = first > 0 && tokens[first - 1].post === '-' && /^(pro|anti|ex|non|post|pre)$/i.test(tokens[first - 1].text);
+  return joinedAfter || joinedBefore;
+}
+
+/** A name has a capitalised word: the tagger's "of" or "and" alone is none. */
+const hasCapital = (context: ArticleContext, name: TaggedName) => {
+  for (let k = name.first; k < name.last; k++) if (/^[\p{Lu}\p{N}]/u.test(context.tokenized.tokens[k].text)) return true;
+  return false;
+};
+
+const isKnownOfficial = (context: ArticleContext, m: Mention) => context.resources.knowledgeBase.findByName(m.text).length > 0;
+
+/** What the rules know from their lists: a place in the gazetteer, an official in the knowledge base, a known organization. */
+function isStrong(context: ArticleContext, m: Mention): boolean {
+  if (m.kind === 'place') return m.place !== undefined;
+  if (m.kind === 'organization') return context.resources.lexicon.organizationNames.has(m.text);
+  return isKnownOfficial(context, m);
+}
+
+/**
+ * "State Councilor Dai Bingguo", "Speaker of the National Assembly Dennis Oduya": capitalised
+ * title words before a person's name are the title, not the name; so are the words before where
+ * the rules start the same name, when each is a title, an institution, a place or an everyday
+ * word and none a given name.
+ */
+function withoutLeadingTitles(context: ArticleContext, name: TaggedName, rules: readonly Mention[]): TaggedName {
+  const { tokens } = context.tokenized;
+  const { lexicon, gazetteer } = context.resources;
+  const lower = (k: number) => tokens[k].text.toLowerCase().replace(/['’]s$/, '');
+  let first = name.first;
+  while (first < name.last - 1 && (lexicon.isTitleWord(lower(first)) || lexicon.honorifics.has(lower(first).replace(/\.$/, '')))) first++;
+  const byRules = rules.find((m) => m.kind === 'person' && m.lastToken === name.last && m.firstToken > first);
+  const notAName = (k: number) =>
+    !gazetteer.isGivenName(tokens[k].text) &&
+    (lexicon.isTitleWord(lower(k)) || lexicon.organizationHeads.has(lower(k)) || lexicon.isCommonWord(lower(k)) || gazetteer.lookupPlace(tokens[k].text) !== undefined);
+  if (byRules) {
+    let k = first;
+    while (k < byRules.firstToken && notAName(k)) k++;
+    if (k === byRules.firstToken) first = k;
+  }
+  return first === name.first ? name : { ...name, first };
+}
+
+/**
+ * "Kim Il-sung", "Kok-Tash": the parts of a hyphenated word belong to the name its first part
+ * ends, unless a part is a name of its own ("U.S.-China"); only a person's name goes on in lower
+ * case ("New York-based" is no longer name).
+ */
+function withHyphenatedParts(context: ArticleContext, name: TaggedName, taggedAt: Uint8Array): TaggedName {
+  const { tokens } = context.tokenized;
+  let last = name.last;
+  const part = name.type === 'PER' ? /^\p{L}/u : /^\p{Lu}/u;
+  while (last < tokens.length && tokens[last - 1].post === '-' && tokens[last].sentence === tokens[last - 1].sentence && part.test(tokens[last].text) && !taggedAt[last]) last++;
+  return last === name.last ? name : { ...name, last };
+}
 
 /**
  * "Governor of the Tula Region Alexei Dyumin": a word that ends a place's name ("Region",

@@ -3,6 +3,7 @@ import { ArticleContext, ArticlePerson, PersonId, Reference, Stage } from '../ar
 import { sameCountry } from '../knowledgeBase';
 import { Lexicon } from '../lexicon';
 import { Token } from '../tokens';
+import { Mention } from '../entities';
 import { countryOf } from './people';
 
 /**
@@ -158,8 +159,14 @@ function titlesOf(person: ArticlePerson): Array<{ title: string; country: string
 /** "EAM is scheduled to meet", "the PM said": capitals that spell the initials of the title only one person holds. */
 function addTitleAcronyms(context: ArticleContext, references: Reference[]): void {
   const { tokens } = context.tokenized;
+  // A lone acronym the name tagger took for an organization may still be a title's initials.
   const named = new Uint8Array(tokens.length);
-  for (const m of context.mentions) named.fill(1, m.firstToken, m.lastToken);
+  const acronymAt = new Map<number, Mention>();
+  for (const m of context.mentions) {
+    if (m.kind === 'organization' && m.lastToken - m.firstToken === 1) acronymAt.set(m.firstToken, m);
+    else named.fill(1, m.firstToken, m.lastToken);
+  }
+  const retitled = new Set<Mention>();
   const initials = (title: string) => title.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
   const byInitials = new Map<string, ArticlePerson | null>();
   for (const person of context.people) {
@@ -174,7 +181,15 @@ function addTitleAcronyms(context: ArticleContext, references: Reference[]): voi
     const word = tokens[i].text;
     if (named[i] || !/^\p{Lu}{2,5}$/u.test(word)) continue;
     const holder = byInitials.get(word);
-    if (holder && holder.mentions[0] && holder.mentions[0].start < tokens[i].start) references.push({ kind: 'person', person: holder.id, firstToken: i, lastToken: i + 1 });
+    if (holder && holder.mentions[0] && holder.mentions[0].start < tokens[i].start) {
+      references.push({ kind: 'person', person: holder.id, firstToken: i, lastToken: i + 1 });
+      const organization = acronymAt.get(i);
+      if (organization) retitled.add(organization);
+    }
+  }
+  if (retitled.size > 0) {
+    context.mentions = context.mentions.filter((m) => !retitled.has(m));
+    for (let k = references.length - 1; k >= 0; k--) if (references[k].kind === 'organization' && retitled.has(acronymAt.get(references[k].firstToken)!)) references.splice(k, 1);
   }
 }
 

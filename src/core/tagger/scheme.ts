@@ -1,0 +1,85 @@
+import { TaggerSequence, TagScheme } from './perceptron';
+
+/** The kinds of name the tagger tells apart; MISC (events, nationalities, works) is learnt so it is not taken for the others. */
+export const NAME_TYPES = ['PER', 'LOC', 'ORG', 'MISC'] as const;
+export type NameType = (typeof NAME_TYPES)[number];
+
+/** BILOU tags: Begin, Inside, Last, Unit (a one-word name), Outside. */
+export const NAME_LABELS: readonly string[] = ['O', ...NAME_TYPES.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
+
+const OUTSIDE = 0;
+const part = (label: number) => (label === OUTSIDE ? 'O' : NAME_LABELS[label][0]);
+const typeOf = (label: number) => NAME_LABELS[label].slice(2);
+
+/** A sequence whose lower-case words and shapes the history features can pair with the tag before. */
+export interface WordSequence extends TaggerSequence {
+  lowers: string[];
+  shapes: string[];
+  nameBreaks: boolean[];
+  earlier: Int32Array;
+}
+
+/** How far back the tags of the same word are looked up. */
+const HISTORY_DEPTH = 4;
+
+export const BILOU_SCHEME: TagScheme = {
+  labels: NAME_LABELS,
+  allowed(previous, next) {
+    const open = part(previous) === 'B' || part(previous) === 'I';
+    const continues = part(next) === 'I' || part(next) === 'L';
+    return open ? continues && typeOf(previous) === typeOf(next) : !continues;
+  },
+  previous(sequence, i, tags) {
+    return i > 0 && !(sequence as WordSequence).nameBreaks[i] ? tags[i - 1] : OUTSIDE;
+  },
+  historyFeatures(sequence, i, previous, out) {
+    const words = sequence as WordSequence;
+    const first = words.nameBreaks[i];
+    const t1 = i > 0 && !first ? NAME_LABELS[previous[i - 1]] : '<s>';
+    const t2 = i > 1 && !first && !words.nameBreaks[i - 1] ? NAME_LABELS[previous[i - 2]] : '<s>';
+    out.push(`~t1=${t1}`, `~t2=${t2}|${t1}`, `~t1w=${t1}|${words.lowers[i]}`, `~t1s=${t1}|${words.shapes[i]}`);
+    // What the same word was tagged as earlier in the article: the latest name type, or never a name.
+    let k = words.earlier[i];
+    let seen = false;
+    for (let depth = 0; k >= 0 && depth < HISTORY_DEPTH; depth++, k = words.earlier[k]) {
+      seen = true;
+      if (previous[k] !== OUTSIDE) {
+        out.push(`~h=${typeOf(previous[k])}`);
+        return;
+      }
+    }
+    if (seen) out.push('~h=O');
+  },
+};
+
+/** Names as token ranges [first, last) with their type, read off BILOU tags (an unfinished name ends where its tags or its sentence stop). */
+export function namesOf(tags: readonly number[], nameBreaks?: readonly boolean[]): Array<{ type: NameType; first: number; last: number }> {
+  const names: Array<{ type: NameType; first: number; last: number }> = [];
+  let open: { type: NameType; first: number } | null = null;
+  tags.forEach((label, i) => {
+    const p = part(label);
+    if (open && (p === 'O' || p === 'B' || p === 'U' || typeOf(label) !== open.type || nameBreaks?.[i])) {
+      names.push({ ...open, last: i });
+      open = null;
+    }
+    if (p === 'U') names.push({ type: typeOf(label) as NameType, first: i, last: i + 1 });
+    else if (p === 'B' || ((p === 'I' || p === 'L') && !open)) open = { type: typeOf(label) as NameType, first: i };
+    if (p === 'L' && open) {
+      names.push({ ...open, last: i + 1 });
+      open = null;
+    }
+  });
+  if (open) names.push({ ...(open as { type: NameType; first: number }), last: tags.length });
+  return names;
+}
+
+/** BILOU tags for names given as token ranges. */
+export function tagsOf(length: number, names: ReadonlyArray<{ type: NameType; first: number; last: number }>): number[] {
+  const tags = new Array<number>(length).fill(OUTSIDE);
+  const label = (p: string, type: NameType) => NAME_LABELS.indexOf(`${p}-${type}`);
+  for (const { type, first, last } of names) {
+    if (last - first === 1) tags[first] = label('U', type);
+    else for (let k = first; k < last; k++) tags[k] = label(k === first ? 'B' : k === last - 1 ? 'L' : 'I', type);
+  }
+  return tags;
+}
