@@ -37,6 +37,8 @@ export class Lexicon {
   /** Lower-case words that make the capitalised name beside them a place: "the village of X", "X province". */
   readonly placeOfNouns: ReadonlyMap<string, PlaceType>;
   readonly placeNounsAfter: ReadonlyMap<string, PlaceType>;
+  /** Words before a name that make it a place when nothing else says what it is: "near", "had reached", "advanced on". */
+  readonly placeCues: ReadonlySet<string>;
   private readonly words: Record<string, string>;
   /** Everyday words compromise's small lexicon lacks ("division", "palace"). */
   private readonly everyday: ReadonlySet<string>;
@@ -59,6 +61,7 @@ export class Lexicon {
     this.placeWordsAfter = new Map(Object.entries(geographyData.after) as Array<[string, PlaceType]>);
     this.placeOfNouns = new Map(Object.entries(geographyData.ofNouns) as Array<[string, PlaceType]>);
     this.placeNounsAfter = new Map(Object.entries(geographyData.nounsAfter) as Array<[string, PlaceType]>);
+    this.placeCues = new Set(geographyData.placeCues);
     this.everyday = new Set(commonWordsData.words.split(' '));
     this.words = (nlp.world() as { model: { one: { lexicon: Record<string, string> } } }).model.one.lexicon;
   }

@@ -27,7 +27,7 @@ describe('the packaged extension', function () {
     });
     assert.match(output, /successfully installed/);
     const installed = path.join(extensions, 'attache.attache-0.1.0');
-    for (const file of ['dist/extension.js', 'dist/analysisWorker.js', 'syntaxes/diplomatic-article.tmLanguage.json', 'seeds/001_3c85923e97ab670d.txt', 'media/attache.svg']) {
+    for (const file of ['dist/extension.js', 'dist/analysisWorker.js', 'dist/names-tagger.json', 'syntaxes/diplomatic-article.tmLanguage.json', 'seeds/001_3c85923e97ab670d.txt', 'media/attache.svg']) {
       assert.ok(fs.existsSync(path.join(installed, file)), `${file} is missing from the installed extension`);
     }
     assert.ok(!fs.existsSync(path.join(installed, 'src')), 'sources should not ship');

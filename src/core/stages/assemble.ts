@@ -28,7 +28,7 @@ export function entitiesOf(context: ArticleContext): Entity[] {
   }
   const byKey = new Map<string, Entity>();
   for (const m of context.mentions) {
-    if (m.kind === 'person' || (m.nested && !namesItsCountry(context, m))) continue;
+    if (m.kind === 'person' || (m.nested && !namesItsCountry(m))) continue;
     const key = `${m.kind}:${m.key}`;
     let entity = byKey.get(key);
     if (!entity) {
@@ -100,11 +100,7 @@ function slug(name: string): string {
 }
 
 /**
- * A place inside an organization's name is part of that name ("New York Stock Exchange", "Bank
- * of Poland", "Real Madrid"), except a country that opens it: "the U.S. Embassy" is the country's.
+ * A city inside an organization's name is part of that name ("New York Stock Exchange", "Real
+ * Madrid"); a country is still a mention of the country ("the U.S. Embassy", "Communist Party of China").
  */
-function namesItsCountry(context: ArticleContext, m: Mention): boolean {
-  if (m.place?.type !== 'country') return false;
-  const organization = context.mentions.find((o) => o.kind === 'organization' && o.firstToken <= m.firstToken && o.lastToken >= m.lastToken);
-  return organization?.firstToken === m.firstToken;
-}
+const namesItsCountry = (m: Mention) => m.place?.type === 'country';

@@ -101,8 +101,9 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
   };
   // A place the words around it name beats the tagger's reading of the same words.
   for (const m of rules) if (m.byContext) take(m);
-  for (const raw of tagged) {
-    if ((covered[raw.first] && covered[raw.last - 1]) || !hasCapital(context, raw)) continue;
+  for (const read of tagged) {
+    if ((covered[read.first] && covered[read.last - 1]) || !hasCapital(context, read)) continue;
+    const raw = placeByCue(context, read) ? { ...read, type: 'LOC' as const } : read;
     const kind = KIND_OF[raw.type];
     const name = kind === 'person' ? withHyphenatedParts(context, withoutLeadingTitles(context, raw, rules), taggedAt) : kind ? withHyphenatedParts(context, raw, taggedAt) : raw;
     const same = ruleAt.get(`${name.first}:${name.last}`);
@@ -134,12 +135,30 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
     }
     if (kind !== 'place' || !isModifier(context, name.first, name.last)) take(mentionOf(context, kind, name.first, name.last));
   }
-  for (const m of rules) {
+  // Countries named inside an organization only the rules found stay ("the China-U.S. Coordination Meeting").
+  for (const m of [...rules, ...byRules.filter((n) => n.nested && n.place?.type === 'country')]) {
     let free = true;
     for (let k = m.firstToken; k < m.lastToken && free; k++) if (covered[k]) free = false;
     if (free && isStrong(context, m) && !isModifier(context, m.firstToken, m.lastToken)) take(m);
   }
   return [...out].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "fighting near Tovuz", "had reached Tawila", "visited Yeoncheon": one unknown word the tagger
+ * took for an organization or another kind of name is a place after a word that leads to places
+ * (data/lexicon/geography.json), unless the lists know it otherwise (an acronym, a nationality, a
+ * known organization).
+ */
+function placeByCue(context: ArticleContext, name: TaggedName): boolean {
+  if ((name.type !== 'ORG' && name.type !== 'MISC') || name.last - name.first !== 1 || name.first === 0) return false;
+  const { tokens } = context.tokenized;
+  const { lexicon, gazetteer } = context.resources;
+  const word = tokens[name.first].text.replace(/['’]s$/, '');
+  if (!/^\p{Lu}\p{Ll}/u.test(word) || gazetteer.countryOfDemonym(word) || lexicon.organizationNames.has(word) || lexicon.organizationHeads.has(word.toLowerCase())) return false;
+  const before = (k: number) => (k >= 0 && /^[ \t]+$/.test(tokens[k].post) ? tokens[k].text.toLowerCase() : '');
+  const one = before(name.first - 1);
+  return lexicon.placeCues.has(one) || (one !== '' && lexicon.placeCues.has(`${before(name.first - 2)} ${one}`));
 }
 
 /** How far back a title of office may begin before the name it belongs to ("Deputy National Security Advisor for International Economics"). */
@@ -165,7 +184,8 @@ function isTitled(context: ArticleContext, m: Mention): boolean {
 }
 
 const holdsTitleWord = (context: ArticleContext, name: TaggedName) => {
-  for (let k = name.first; k < name.last; k++) if (context.resources.lexicon.titleHeads.has(context.tokenized.tokens[k].text.toLowerCase())) return true;
+  const { titleHeads } = context.resources.lexicon;
+  for (let k = name.first; k < name.last; k++) if (context.tokenized.tokens[k].text.toLowerCase().split('-').some((part) => titleHeads.has(part))) return true;
   return false;
 };
 
@@ -179,10 +199,11 @@ function mentionOf(context: ArticleContext, kind: EntityKind, first: number, las
   return { kind, start, end, text: mentionText, key: kind === 'person' ? '' : (place?.name ?? mentionText), firstToken: first, lastToken: last, ...(place ? { place } : {}) };
 }
 
-/** The words a longer name of the rules adds are capitalised, name particles, or the rest of a hyphenated word ("Jr.", "R.", "al-", "-sung"). */
+/** The words a longer name of the rules adds are capitalised, name particles, or the rest of a hyphenated word ("Jr.", "R.", "al-", "-sung"), and no possessive ends a word inside it. */
 function onlyNameWordsAround(context: ArticleContext, longer: Mention, name: TaggedName): boolean {
   const { tokens } = context.tokenized;
   for (let k = longer.firstToken; k < longer.lastToken; k++) {
+    if (k < longer.lastToken - 1 && /['’]s$/.test(tokens[k].text)) return false;
     if (k >= name.first && k < name.last) continue;
     if (!/^\p{Lu}/u.test(tokens[k].text) && !(k > 0 && tokens[k - 1].post === '-') && !context.resources.gazetteer.isNameParticle(tokens[k].text)) return false;
   }
@@ -287,7 +308,7 @@ function joinSurnamesTakenForPlaces(context: ArticleContext, mentions: Mention[]
     if (
       given.kind === 'person' && next?.kind === 'place' && titled &&
       given.lastToken - given.firstToken === 1 && next.lastToken - next.firstToken === 1 && next.firstToken === given.lastToken &&
-      (gazetteer.isGivenName(given.text) || !lexicon.isCommonWord(given.text.toLowerCase())) && /^[ \t]+$/.test(tokens[given.lastToken - 1].post)
+      (gazetteer.isGivenName(given.text) || !lexicon.isCommonWord(given.text.toLowerCase())) && /^[ \t]+$/.test(tokens[given.lastToken - 1].post) && !/['’]s$/.test(tokens[given.lastToken - 1].text)
     ) {
       joined.push({ ...given, end: next.end, text: text.slice(given.start, next.end), lastToken: next.lastToken });
       i++;

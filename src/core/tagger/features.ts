@@ -20,7 +20,7 @@ export interface FeatureSources {
 export interface ArticleFeatures extends TaggerSequence {
   lowers: string[];
   shapes: string[];
-  /** No name runs into the token from the one before: a sentence or a line starts, or the word before ends in a possessive ("Obama's China trip"). */
+  /** No name runs into the token from the one before: a sentence or a line starts, punctuation stands between (a comma, a bracket, a spaced dash), or the word before ends in a possessive ("Obama's China trip"). */
   nameBreaks: boolean[];
   /** The position of the last earlier capitalised token with the same word, or -1. */
   earlier: Int32Array;
@@ -32,30 +32,42 @@ export interface ArticleFeatures extends TaggerSequence {
  */
 export function normalCaseForms(tokenized: Tokenized, lexicon: Lexicon): string[] {
   // "Obama's" is read as "Obama", as in text that writes the possessive apart ("Obama 's").
-  const forms = tokenized.tokens.map((t) => (POSSESSIVE.test(t.text) ? t.text.slice(0, -2) : t.text));
-  for (const sentence of tokenized.sentences) {
-    let letters = 0;
-    let capitals = 0;
-    for (let i = sentence.first; i < sentence.last; i++) {
-      const text = forms[i];
-      if (!/\p{L}/u.test(text)) continue;
-      letters++;
-      if (text === text.toUpperCase()) capitals++;
-    }
-    if (letters < 2 || capitals / letters <= 0.6) continue;
-    for (let i = sentence.first; i < sentence.last; i++) {
-      const text = forms[i];
-      if (!/\p{Lu}\p{Lu}/u.test(text)) continue;
-      const lower = text.toLowerCase();
-      // Short all-capitals words that are not everyday words stay acronyms ("UN", "NATO").
-      if (lexicon.isCommonWord(lower) || lexicon.isFunctionWord(lower)) forms[i] = lower;
-      else if (text.length > 4 || /[aeiouy]/i.test(text.slice(1)) ) forms[i] = text.charAt(0) + lower.slice(1);
-    }
+  const tokens = tokenized.tokens;
+  const forms = tokens.map((t) => (POSSESSIVE.test(t.text) ? t.text.slice(0, -2) : t.text));
+  let first = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const lineEnds = i + 1 === tokens.length || tokens[i].post.includes('\n') || tokens[i + 1].sentence !== tokens[i].sentence;
+    if (!lineEnds) continue;
+    if (isShouted(forms, first, i + 1)) for (let k = first; k <= i; k++) forms[k] = normalCase(forms[k], lexicon);
+    first = i + 1;
   }
   return forms;
 }
 
+/** Most words with letters are written in capitals. */
+function isShouted(forms: string[], first: number, last: number): boolean {
+  let letters = 0;
+  let capitals = 0;
+  for (let k = first; k < last; k++) {
+    if (!/\p{L}/u.test(forms[k])) continue;
+    letters++;
+    if (forms[k] === forms[k].toUpperCase()) capitals++;
+  }
+  return letters >= 2 && capitals / letters > 0.6;
+}
+
+/** An everyday word in lower case, a name capitalised; an acronym of up to three letters, or one the lexicon knows ("NATO"), stays. */
+function normalCase(word: string, lexicon: Lexicon): string {
+  if (!/\p{Lu}\p{Lu}/u.test(word)) return word;
+  const lower = word.toLowerCase();
+  if (lexicon.isCommonWord(lower) || lexicon.isFunctionWord(lower)) return lower;
+  if (word.replace(/[^\p{L}]/gu, '').length <= 3 || lexicon.organizationNames.has(word)) return word;
+  return word.charAt(0) + lower.slice(1);
+}
+
 const POSSESSIVE = /\p{L}['’]s$/u;
+/** Punctuation no name runs across: a line end, a comma, a bracket, a quote, a spaced dash ("BEIJING - Chinese ..."). */
+const NAME_BREAK = /[\n,;:()[\]"“”!?/|–—]|\s-|-\s/u;
 
 /** "Xxxx", "XX", "X.X.", "Xx-xx", "dd": letters by case, digits and other characters kept, runs collapsed. */
 export function wordShape(word: string): string {
@@ -141,7 +153,7 @@ export function articleFeatures(tokenized: Tokenized, ruleMentions: readonly Men
   const nameBreaks = new Array<boolean>(tokens.length).fill(false);
   const earlier = new Int32Array(tokens.length).fill(-1);
   const lastSeen = new Map<string, number>();
-  for (let i = 1; i < tokens.length; i++) if (POSSESSIVE.test(tokens[i - 1].text) || tokens[i - 1].post.includes('\n')) nameBreaks[i] = true;
+  for (let i = 1; i < tokens.length; i++) if (POSSESSIVE.test(tokens[i - 1].text) || NAME_BREAK.test(tokens[i - 1].post)) nameBreaks[i] = true;
   for (const sentence of tokenized.sentences) {
     nameBreaks[sentence.first] = true;
     const { first, last } = sentence;

@@ -38,13 +38,14 @@ export const BILOU_SCHEME: TagScheme = {
     const t1 = i > 0 && !first ? NAME_LABELS[previous[i - 1]] : '<s>';
     const t2 = i > 1 && !first && !words.nameBreaks[i - 1] ? NAME_LABELS[previous[i - 2]] : '<s>';
     out.push(`~t1=${t1}`, `~t2=${t2}|${t1}`, `~t1w=${t1}|${words.lowers[i]}`, `~t1s=${t1}|${words.shapes[i]}`);
-    // What the same word was tagged as earlier in the article: the latest name type, or never a name.
+    // What the same word was tagged as earlier in the article: the latest tag of a name it was in
+    // ("U-PER" alone, "B-ORG" at the start of a longer name), or never a name.
     let k = words.earlier[i];
     let seen = false;
     for (let depth = 0; k >= 0 && depth < HISTORY_DEPTH; depth++, k = words.earlier[k]) {
       seen = true;
       if (previous[k] !== OUTSIDE) {
-        out.push(`~h=${typeOf(previous[k])}`);
+        out.push(`~h=${NAME_LABELS[previous[k]]}`);
         return;
       }
     }
