@@ -2,6 +2,7 @@ import { ArticleContext, Stage } from '../article';
 import { datelineStart } from '../dates';
 import { Mention } from '../entities';
 import { TaggedName } from '../tagger/model';
+import { NameType } from '../tagger/scheme';
 import { EntityKind, PlaceType } from '../types';
 
 /** Person, place and organization mentions, and the place of the article's dateline. */
@@ -101,9 +102,10 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
   };
   // A place the words around it name beats the tagger's reading of the same words.
   for (const m of rules) if (m.byContext) take(m);
+  for (const m of placesByCueOutsideNames(context, taggedAt)) if (!covered[m.firstToken]) take(m);
   for (const read of tagged) {
     if ((covered[read.first] && covered[read.last - 1]) || !hasCapital(context, read)) continue;
-    const raw = placeByCue(context, read) ? { ...read, type: 'LOC' as const } : read;
+    const raw = placeByCue(context, read.first, read.last, read.type) ? { ...read, type: 'LOC' as const } : read;
     const kind = KIND_OF[raw.type];
     const name = kind === 'person' ? withHyphenatedParts(context, withoutLeadingTitles(context, raw, rules), taggedAt) : kind ? withHyphenatedParts(context, raw, taggedAt) : raw;
     const same = ruleAt.get(`${name.first}:${name.last}`);
@@ -145,20 +147,39 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
 }
 
 /**
- * "fighting near Tovuz", "had reached Tawila", "visited Yeoncheon": one unknown word the tagger
- * took for an organization or another kind of name is a place after a word that leads to places
- * (data/lexicon/geography.json), unless the lists know it otherwise (an acronym, a nationality, a
- * known organization).
+ * "fighting near Tovuz", "had reached Tawila", "officials in Batken said", "advanced on Hpakant":
+ * one unknown word (hyphenated parts and all: "Kok-Tash") is a place after a word that leads to
+ * places (data/lexicon/geography.json), when the tagger saw no name there, or read it as an
+ * organization, another kind of name or a person no list knows; unless the lists know the word
+ * otherwise (an everyday word, a date, a nationality, a given name, a known organization).
  */
-function placeByCue(context: ArticleContext, name: TaggedName): boolean {
-  if ((name.type !== 'ORG' && name.type !== 'MISC') || name.last - name.first !== 1 || name.first === 0) return false;
+function placeByCue(context: ArticleContext, first: number, last: number, type: NameType | 'O'): boolean {
+  if (first === 0 || type === 'LOC') return false;
   const { tokens } = context.tokenized;
-  const { lexicon, gazetteer } = context.resources;
-  const word = tokens[name.first].text.replace(/['’]s$/, '');
-  if (!/^\p{Lu}\p{Ll}/u.test(word) || gazetteer.countryOfDemonym(word) || lexicon.organizationNames.has(word) || lexicon.organizationHeads.has(word.toLowerCase())) return false;
+  const { lexicon, gazetteer, knowledgeBase } = context.resources;
+  for (let k = first; k < last - 1; k++) if (tokens[k].post !== '-') return false;
+  const word = tokens[first].text.replace(/['’]s$/, '');
+  const lower = word.toLowerCase();
+  if (!/^\p{Lu}\p{Ll}/u.test(word) || gazetteer.countryOfDemonym(word) || lexicon.organizationNames.has(word) || lexicon.organizationHeads.has(lower)) return false;
+  if (type !== 'ORG' && type !== 'MISC' && (gazetteer.isGivenName(word) || lexicon.isKnownNamePart(lower) || knowledgeBase.findByName(word).length > 0)) return false;
+  if (type === 'O' && (lexicon.isCommonWord(lower) || lexicon.isFunctionWord(lower) || lexicon.isDateWord(lower) || lexicon.isTitleWord(lower))) return false;
   const before = (k: number) => (k >= 0 && /^[ \t]+$/.test(tokens[k].post) ? tokens[k].text.toLowerCase() : '');
-  const one = before(name.first - 1);
-  return lexicon.placeCues.has(one) || (one !== '' && lexicon.placeCues.has(`${before(name.first - 2)} ${one}`));
+  const one = before(first - 1);
+  return lexicon.placeCues.has(one) || (one !== '' && lexicon.placeCues.has(`${before(first - 2)} ${one}`));
+}
+
+/** Unknown single words after a place cue that the tagger left out of every name. */
+function placesByCueOutsideNames(context: ArticleContext, taggedAt: Uint8Array): Mention[] {
+  const { tokens } = context.tokenized;
+  const found: Mention[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    if (taggedAt[i] || !/^\p{Lu}/u.test(tokens[i].text)) continue;
+    let last = i + 1;
+    while (last < tokens.length && tokens[last - 1].post === '-' && /^\p{Lu}/u.test(tokens[last].text) && !taggedAt[last]) last++;
+    if (placeByCue(context, i, last, 'O')) found.push(mentionOf(context, 'place', i, last));
+    i = last - 1;
+  }
+  return found;
 }
 
 /** How far back a title of office may begin before the name it belongs to ("Deputy National Security Advisor for International Economics"). */
