@@ -38,7 +38,8 @@ interface Word {
   possessive: boolean;
 }
 
-const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'y', 'ben', 'abu', 'bint']);
+/** Lower-case words that may stand inside a name: "Strait of Hormuz", "Zaid bin Sultan". */
+export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'y', 'ben', 'abu', 'bint']);
 /** One syllable of a romanised Korean or Chinese given name: "Il", "sung", "Gun", "mo", "hwan", "yeol", "kuo". */
 const NAME_SYLLABLE = /^[b-df-hj-np-tv-z]{0,3}[aeiou][aeiouwy]{0,2}(?:ng|[nmlkpth])?$/i;
 /** Words after which a capitalised word is not a name on its own ("the Moon", "a Green MP"). */

@@ -120,6 +120,13 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
       continue;
     }
     // A longer name of the rules that holds this one: the rest of a person's name, or a name the lists know whole ("South China Sea").
+    // "China-US relations": a hyphenated name whose parts the rules read as names of their own is those names.
+    const parts = overlapping.filter((m) => m.firstToken >= name.first && m.lastToken <= name.last);
+    if (parts.length > 1 && isHyphenCompound(context, name)) {
+      for (const m of parts) take(m);
+      covered.fill(1, name.first, name.last);
+      continue;
+    }
     const longer = overlapping.find(
       (m) => m.firstToken <= name.first && m.lastToken >= name.last && m.lastToken - m.firstToken > name.last - name.first && ((kind === 'person' && m.kind === 'person' && onlyNameWordsAround(context, m, name)) || isStrong(context, m)),
     );
@@ -164,8 +171,11 @@ function placeByCue(context: ArticleContext, first: number, last: number, type: 
   if (type !== 'ORG' && type !== 'MISC' && (gazetteer.isGivenName(word) || lexicon.isKnownNamePart(lower) || knowledgeBase.findByName(word).length > 0)) return false;
   if (type === 'O' && (lexicon.isCommonWord(lower) || lexicon.isFunctionWord(lower) || lexicon.isDateWord(lower) || lexicon.isTitleWord(lower))) return false;
   const before = (k: number) => (k >= 0 && /^[ \t]+$/.test(tokens[k].post) ? tokens[k].text.toLowerCase() : '');
-  const one = before(first - 1);
-  return lexicon.placeCues.has(one) || (one !== '' && lexicon.placeCues.has(`${before(first - 2)} ${one}`));
+  // A hyphenated description may stand between: "visited flood-hit Kalesija", "entered rebel-held Tawila".
+  let at = first - 1;
+  if (at > 1 && tokens[at - 1].post === '-' && /^\p{Ll}/u.test(tokens[at].text)) at -= 2;
+  const one = before(at);
+  return lexicon.placeCues.has(one) || (one !== '' && lexicon.placeCues.has(`${before(at - 1)} ${one}`));
 }
 
 /** Unknown single words after a place cue that the tagger left out of every name. */

@@ -1,4 +1,4 @@
-import { Mention } from '../entities';
+import { CONNECTORS, Mention } from '../entities';
 import { Gazetteer } from '../gazetteer';
 import { KnowledgeBase } from '../knowledgeBase';
 import { Lexicon } from '../lexicon';
@@ -39,9 +39,17 @@ export function normalCaseForms(tokenized: Tokenized, lexicon: Lexicon): string[
     const lineEnds = i + 1 === tokens.length || tokens[i].post.includes('\n') || tokens[i + 1].sentence !== tokens[i].sentence;
     if (!lineEnds) continue;
     if (isShouted(forms, first, i + 1)) for (let k = first; k <= i; k++) forms[k] = normalCase(forms[k], lexicon);
+    else normaliseDateline(tokens, forms, first, i + 1, lexicon);
     first = i + 1;
   }
   return forms;
+}
+
+/** "BEIJING - Chinese President ...", "WASHINGTON (Reuters) -": the capitals that open a line before a dash, bracket or comma are a dateline. */
+function normaliseDateline(tokens: Tokenized['tokens'], forms: string[], first: number, last: number, lexicon: Lexicon): void {
+  let k = first;
+  while (k < last && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(forms[k]) && /^[ \t]+$/.test(tokens[k].post)) k++;
+  if (k < last && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(forms[k]) && /^\s*[-–—(,]/.test(tokens[k].post)) for (let d = first; d <= k; d++) forms[d] = normalCase(forms[d], lexicon);
 }
 
 /** Most words with letters are written in capitals. */
@@ -66,6 +74,8 @@ function normalCase(word: string, lexicon: Lexicon): string {
 }
 
 const POSSESSIVE = /\p{L}['’]s$/u;
+/** Besides the connectors, the words that join the parts of one name: "Trinidad and Tobago", "Test and County Cricket Board". */
+const NAME_JOINERS: ReadonlySet<string> = new Set(['and', 'the', 'on', 'upon']);
 /** Punctuation no name runs across: a line end, a comma, a bracket, a quote, a spaced dash ("BEIJING - Chinese ..."). */
 const NAME_BREAK = /[\n,;:()[\]"“”!?/|–—]|\s-|-\s/u;
 
@@ -153,7 +163,11 @@ export function articleFeatures(tokenized: Tokenized, ruleMentions: readonly Men
   const nameBreaks = new Array<boolean>(tokens.length).fill(false);
   const earlier = new Int32Array(tokens.length).fill(-1);
   const lastSeen = new Map<string, number>();
-  for (let i = 1; i < tokens.length; i++) if (POSSESSIVE.test(tokens[i - 1].text) || NAME_BREAK.test(tokens[i - 1].post)) nameBreaks[i] = true;
+  for (let i = 1; i < tokens.length; i++) {
+    if (POSSESSIVE.test(tokens[i - 1].text) || NAME_BREAK.test(tokens[i - 1].post)) nameBreaks[i] = true;
+    // A lower-case word goes on a name only as a connector ("Bank of England") or the rest of a hyphenated word ("Il-sung").
+    else if (/^\p{Ll}/u.test(tokens[i].text) && !CONNECTORS.has(tokens[i].text) && !NAME_JOINERS.has(tokens[i].text) && tokens[i - 1].post !== '-') nameBreaks[i] = true;
+  }
   for (const sentence of tokenized.sentences) {
     nameBreaks[sentence.first] = true;
     const { first, last } = sentence;
