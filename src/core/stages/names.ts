@@ -18,16 +18,14 @@ export const namesStage: Stage = {
 
 /** The names the rules, gazetteers and knowledge base find, with the article-level filters applied. */
 export function mentionsByRules(context: ArticleContext): Mention[] {
-    const found = context.resources.finder.find(context.tokenized);
-    const strongWords = wordsOfStrongNames(context, found);
-    const placeEndsAt = new Set(found.filter((m) => m.kind !== 'person').map((m) => m.lastToken));
-    const personStartsAt = new Set(found.filter((m) => m.kind === 'person').map((m) => m.firstToken));
-  return withPlacesByContext(context, joinSurnamesTakenForPlaces(
-    context,
-    found
-      .map((m) => (m.kind === 'person' ? withoutLeadingPlace(context, m) : m))
-      .filter((m) => m.kind !== 'person' || (!namesAnInstitution(context, m.firstToken, m.lastToken) && !onlyEverydayWords(context, m, strongWords, placeEndsAt, personStartsAt))),
-  ));
+  const found = context.resources.finder.find(context.tokenized);
+  const strongWords = wordsOfStrongNames(context, found);
+  const placeEndsAt = new Set(found.filter((m) => m.kind !== 'person').map((m) => m.lastToken));
+  const personStartsAt = new Set(found.filter((m) => m.kind === 'person').map((m) => m.firstToken));
+  const filtered = found
+    .map((m) => (m.kind === 'person' ? withoutLeadingPlace(context, m) : m))
+    .filter((m) => m.kind !== 'person' || (!namesAnInstitution(context, m.firstToken, m.lastToken) && !onlyEverydayWords(context, m, strongWords, placeEndsAt, personStartsAt)));
+  return withPlacesByContext(context, joinSurnamesTakenForPlaces(context, filtered));
 }
 
 /** The longest name a place noun may stand beside ("the town of Ras al-Ain" is four words). */
@@ -46,10 +44,12 @@ function withPlacesByContext(context: ArticleContext, mentions: Mention[]): Ment
     /^\p{Lu}/u.test(tokens[k].text) && !lexicon.isDateWord(tokens[k].text.toLowerCase()) && !lexicon.isTitleWord(tokens[k].text.toLowerCase()) && !gazetteer.countryOfDemonym(tokens[k].text);
   const isParticle = (k: number) => gazetteer.isNameParticle(tokens[k].text) && /^\p{Ll}/u.test(tokens[k].text);
   const found: Mention[] = [];
+  const placed = new Uint8Array(tokens.length);
   const add = (first: number, last: number, type: PlaceType) => {
-    if (last <= first) return;
+    if (last <= first || placed[first]) return;
     const name = text.slice(tokens[first].start, tokens[last - 1].end).replace(/['’]s$/, '');
-    if (knowledgeBase.findByName(name).length > 0 || found.some((m) => m.firstToken === first)) return;
+    if (knowledgeBase.findByName(name).length > 0) return;
+    placed.fill(1, first, last);
     const entry = gazetteer.lookupPlace(name) ?? { name, type, country: null };
     found.push({ kind: 'place', start: tokens[first].start, end: tokens[first].start + name.length, text: name, key: entry.name, firstToken: first, lastToken: last, place: entry, byContext: true });
   };
@@ -71,8 +71,11 @@ function withPlacesByContext(context: ArticleContext, mentions: Mention[]): Ment
     }
   }
   if (found.length === 0) return mentions;
-  const overlaps = (a: Mention, b: Mention) => a.firstToken < b.lastToken && b.firstToken < a.lastToken;
-  return [...mentions.filter((m) => !found.some((p) => overlaps(m, p))), ...found].sort((a, b) => a.start - b.start);
+  const clear = (m: Mention) => {
+    for (let k = m.firstToken; k < m.lastToken; k++) if (placed[k]) return false;
+    return true;
+  };
+  return [...mentions.filter(clear), ...found].sort((a, b) => a.start - b.start);
 }
 
 const KIND_OF: Record<string, EntityKind | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
@@ -91,6 +94,14 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
   const { tokens } = context.tokenized;
   const rules = byRules.filter((m) => !m.nested);
   const ruleAt = new Map(rules.map((m) => [`${m.firstToken}:${m.lastToken}`, m]));
+  // The rules' mentions by the tokens they cover, so each name finds its neighbours in time linear in its length.
+  const rulesAt = mentionsByToken(tokens.length, rules);
+  const nestedAt = mentionsByToken(tokens.length, byRules.filter((m) => m.nested));
+  const within = (index: Array<Mention[] | undefined>, first: number, last: number) => {
+    const found = new Set<Mention>();
+    for (let k = first; k < last; k++) for (const m of index[k] ?? []) found.add(m);
+    return [...found];
+  };
   const out = new Set<Mention>();
   const covered = new Uint8Array(tokens.length);
   const taggedAt = new Uint8Array(tokens.length);
@@ -98,28 +109,42 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
   const take = (m: Mention) => {
     out.add(m);
     covered.fill(1, m.firstToken, m.lastToken);
-    if (m.kind === 'organization') for (const n of byRules) if (n.nested && n.firstToken >= m.firstToken && n.lastToken <= m.lastToken) out.add(n);
+    if (m.kind === 'organization') for (const n of within(nestedAt, m.firstToken, m.lastToken)) if (n.firstToken >= m.firstToken && n.lastToken <= m.lastToken) out.add(n);
   };
   // A place the words around it name beats the tagger's reading of the same words.
   for (const m of rules) if (m.byContext) take(m);
+  // The words of a title the rules read before a person are no name of their own ("Fisheries" in "Fisheries and mines minister X").
+  const inTitle = new Uint8Array(tokens.length);
+  for (const m of rules) {
+    const start = m.kind === 'person' ? titleStart(context, m, rulesAt) : -1;
+    if (start >= 0) inTitle.fill(1, start, m.firstToken);
+  }
+  // Words of the article's longer person names: "King" alone may be the "Billie Jean King" named before.
+  const nameWords = new Set<string>();
+  for (const n of [...rules.filter((m) => m.kind === 'person'), ...tagged.filter((n) => n.type === 'PER').map((n) => mentionOf(context, 'person', n.first, n.last))]) {
+    if (n.lastToken - n.firstToken > 1) for (const w of wordsOf(n)) nameWords.add(w);
+  }
   for (const m of placesByCueOutsideNames(context, taggedAt)) if (!covered[m.firstToken]) take(m);
-  for (const read of tagged) {
+  for (const tagging of tagged) {
+    const read = withoutTrailingConnectors(context, tagging);
     if ((covered[read.first] && covered[read.last - 1]) || !hasCapital(context, read)) continue;
+    if (!ruleAt.has(`${read.first}:${read.last}`) && inTitle.subarray(read.first, read.last).every((t) => t === 1)) continue;
+    if (read.type === 'PER' && everydayWordAlone(context, read, nameWords)) continue;
     const raw = placeByCue(context, read.first, read.last, read.type) ? { ...read, type: 'LOC' as const } : read;
     const kind = KIND_OF[raw.type];
-    const name = kind === 'person' ? withHyphenatedParts(context, withoutLeadingTitles(context, raw, rules), taggedAt) : kind ? withHyphenatedParts(context, raw, taggedAt) : raw;
+    const name = kind === 'person' ? withHyphenatedParts(context, withoutLeadingTitles(context, raw, rulesAt[raw.last - 1] ?? []), taggedAt) : kind ? withHyphenatedParts(context, raw, taggedAt) : raw;
     const same = ruleAt.get(`${name.first}:${name.last}`);
-    if (kind && same && (same.kind === kind || (same.kind === 'person' && isKnownOfficial(context, same)))) {
+    // Read alike; or an official the knowledge base knows; or a place the gazetteer knows that the tagger took for some other kind of name ("BEIJING -").
+    if (same && ((kind && same.kind === kind) || (same.kind === 'person' && isKnownOfficial(context, same)) || (!kind && same.kind === 'place' && isStrong(context, same)))) {
       take(same);
       continue;
     }
-    const overlapping = rules.filter((m) => m.firstToken < name.last && m.lastToken > name.first);
-    if (overlapping.some((m) => m.kind === 'person' && (isKnownOfficial(context, m) || isTitled(context, m)))) {
+    const overlapping = within(rulesAt, name.first, name.last);
+    if (overlapping.some((m) => m.kind === 'person' && (isKnownOfficial(context, m) || titleStart(context, m, rulesAt) >= 0))) {
       for (const m of overlapping) take(m);
       covered.fill(1, name.first, name.last);
       continue;
     }
-    // A longer name of the rules that holds this one: the rest of a person's name, or a name the lists know whole ("South China Sea").
     // "China-US relations": a hyphenated name whose parts the rules read as names of their own is those names.
     const parts = overlapping.filter((m) => m.firstToken >= name.first && m.lastToken <= name.last);
     if (parts.length > 1 && isHyphenCompound(context, name)) {
@@ -127,6 +152,7 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
       covered.fill(1, name.first, name.last);
       continue;
     }
+    // A longer name of the rules that holds this one: the rest of a person's name, or a name the lists know whole ("South China Sea").
     const longer = overlapping.find(
       (m) => m.firstToken <= name.first && m.lastToken >= name.last && m.lastToken - m.firstToken > name.last - name.first && ((kind === 'person' && m.kind === 'person' && onlyNameWordsAround(context, m, name)) || isStrong(context, m)),
     );
@@ -145,7 +171,7 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
     if (kind !== 'place' || !isModifier(context, name.first, name.last)) take(mentionOf(context, kind, name.first, name.last));
   }
   // Countries named inside an organization only the rules found stay ("the China-U.S. Coordination Meeting").
-  for (const m of [...rules, ...byRules.filter((n) => n.nested && n.place?.type === 'country')]) {
+  for (const m of byRules.filter((n) => !n.nested || n.place?.type === 'country')) {
     let free = true;
     for (let k = m.firstToken; k < m.lastToken && free; k++) if (covered[k]) free = false;
     if (free && isStrong(context, m) && !isModifier(context, m.firstToken, m.lastToken)) take(m);
@@ -192,26 +218,62 @@ function placesByCueOutsideNames(context: ArticleContext, taggedAt: Uint8Array):
   return found;
 }
 
+function mentionsByToken(tokenCount: number, mentions: readonly Mention[]): Array<Mention[] | undefined> {
+  const index = new Array<Mention[] | undefined>(tokenCount);
+  for (const m of mentions) for (let k = m.firstToken; k < m.lastToken; k++) (index[k] ??= []).push(m);
+  return index;
+}
+
 /** How far back a title of office may begin before the name it belongs to ("Deputy National Security Advisor for International Economics"). */
 const TITLE_REACH = 8;
 
 /**
- * The rules read the capitalised words before this person as a title or an honorific: the word
- * before is an honorific ("Lord Tellam"), or a title word opens the run of words joined to it.
+ * Where the title the rules read before this person begins, or -1 when none: an honorific right
+ * before ("Lord Tellam"), or a run of capitalised words, title words and connectors joined to the
+ * name that holds a title word ("Fisheries and mines minister Rosa Quispe").
  */
-function isTitled(context: ArticleContext, m: Mention): boolean {
+function titleStart(context: ArticleContext, m: Mention, rulesAt: Array<Mention[] | undefined>): number {
   const { tokens } = context.tokenized;
   const { lexicon } = context.resources;
   const lower = (k: number) => tokens[k].text.toLowerCase();
   const before = m.firstToken - 1;
-  if (before < 0) return false;
-  if (/^\.?\s+$/.test(tokens[before].post) && lexicon.honorifics.has(lower(before).replace(/\.$/, ''))) return true;
-  if (!/^[\s-]+$/.test(tokens[before].post)) return false;
+  const honorific = (k: number) => lexicon.honorifics.has(lower(k).replace(/\.$/, ''));
+  let start = -1;
   for (let k = before; k >= 0 && k > before - TITLE_REACH; k--) {
-    if (!/^[\s-]+$/.test(tokens[k].post) || !(/^\p{Lu}/u.test(tokens[k].text) || /^(of|for|and|the)$/.test(tokens[k].text))) return false;
-    if (lexicon.titleHeads.has(lower(k))) return true;
+    const joined = /^[\s-]+$/.test(tokens[k].post) || (/^\.\s+$/.test(tokens[k].post) && honorific(k));
+    // Capitalised words, connectors, and lower-case words that are no function word or stand before a title word ("energy and mines minister").
+    const wordOfTitle = /^\p{Lu}/u.test(tokens[k].text) || /^(of|for|and|the)$/.test(tokens[k].text) || !lexicon.isFunctionWord(lower(k)) || lexicon.isTitleWord(lower(k + 1));
+    // Another name the rules read ends the title ("... al-Nahayan received German President Richard von Weizsaecker").
+    if (!joined || !wordOfTitle || rulesAt[k]?.some((n) => n.kind !== 'organization')) break;
+    if (lexicon.titleHeads.has(lower(k)) || honorific(k) || start >= 0) start = k;
   }
-  return false;
+  return start;
+}
+
+/** "the BBC the": a name ends with a capitalised word or the rest of a hyphenated one, never with "the" or "of". */
+function withoutTrailingConnectors(context: ArticleContext, name: TaggedName): TaggedName {
+  const { tokens } = context.tokenized;
+  let last = name.last;
+  while (last - 1 > name.first && /^\p{Ll}/u.test(tokens[last - 1].text) && tokens[last - 2].post !== '-') last--;
+  return last === name.last ? name : { ...name, last };
+}
+
+/**
+ * "Peace" in "Political Affairs, Peace and Security": one everyday word joined by "and" to another
+ * capitalised everyday word is part of a name of some other thing, not a person, unless the
+ * article names someone with it ("Billie Jean King" ... "King and Navratilova").
+ */
+function everydayWordAlone(context: ArticleContext, name: TaggedName, nameWords: Set<string>): boolean {
+  if (name.last - name.first !== 1) return false;
+  const { tokens } = context.tokenized;
+  const { lexicon } = context.resources;
+  const everyday = (k: number) => {
+    const lower = tokens[k]?.text.replace(/['’]s$/, '').toLowerCase() ?? '';
+    return /^\p{Lu}/u.test(tokens[k]?.text ?? '') && lexicon.isCommonWord(lower) && !lexicon.isKnownNamePart(lower) && !nameWords.has(lower);
+  };
+  const and = (k: number) => /^(and|&)$/.test(tokens[k]?.text ?? '') && /^[ \t]+$/.test(tokens[k].post);
+  const k = name.first;
+  return everyday(k) && ((and(k + 1) && everyday(k + 2)) || (and(k - 1) && everyday(k - 2)));
 }
 
 const holdsTitleWord = (context: ArticleContext, name: TaggedName) => {
@@ -275,13 +337,13 @@ function isStrong(context: ArticleContext, m: Mention): boolean {
  * the rules start the same name, when each is a title, an institution, a place or an everyday
  * word and none a given name.
  */
-function withoutLeadingTitles(context: ArticleContext, name: TaggedName, rules: readonly Mention[]): TaggedName {
+function withoutLeadingTitles(context: ArticleContext, name: TaggedName, rulesAtEnd: readonly Mention[]): TaggedName {
   const { tokens } = context.tokenized;
   const { lexicon, gazetteer } = context.resources;
   const lower = (k: number) => tokens[k].text.toLowerCase().replace(/['’]s$/, '');
   let first = name.first;
   while (first < name.last - 1 && (lexicon.isTitleWord(lower(first)) || lexicon.honorifics.has(lower(first).replace(/\.$/, '')))) first++;
-  const byRules = rules.find((m) => m.kind === 'person' && m.lastToken === name.last && m.firstToken > first);
+  const byRules = rulesAtEnd.find((m) => m.kind === 'person' && m.lastToken === name.last && m.firstToken > first);
   const notAName = (k: number) =>
     !gazetteer.isGivenName(tokens[k].text) &&
     (lexicon.isTitleWord(lower(k)) || lexicon.organizationHeads.has(lower(k)) || lexicon.isCommonWord(lower(k)) || gazetteer.lookupPlace(tokens[k].text) !== undefined);
