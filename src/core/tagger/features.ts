@@ -24,6 +24,8 @@ export interface ArticleFeatures extends TaggerSequence {
   nameBreaks: boolean[];
   /** The position of the last earlier capitalised token with the same word, or -1. */
   earlier: Int32Array;
+  /** Tokens outside every name whatever their context: lower-case words that are no connector. */
+  outside: boolean[];
 }
 
 /**
@@ -103,17 +105,125 @@ function ruleTags(tokenCount: number, mentions: readonly Mention[]): string[] {
 
 const punctuationOf = (s: string) => s.replace(/\s+/g, '').slice(0, 2);
 
+/** What a word contributes wherever it stands: its own features and those it gives its neighbours. */
+interface WordFeatures {
+  lower: string;
+  shape: string;
+  capitalised: boolean;
+  /** The word itself: identity, shape, prefixes, suffixes and what the lists know of it. */
+  own: string[];
+  /** As the word before another ("w-1=near", "s-1=x", "-1l=title"), and as the word after one. */
+  asPrevious: string[];
+  asNext: string[];
+  asSecondPrevious: string;
+  asSecondNext: string;
+  asFirst: string;
+}
+
+/**
+ * Feature strings are built once per word form and engine, and reused: no string is made again
+ * for a word seen before, and the model finds each by a hash it has already computed.
+ */
+const wordCaches = new WeakMap<FeatureSources, Map<string, WordFeatures>>();
+/** Forms kept per engine before the cache starts afresh, so memory stays bounded on any corpus. */
+const WORD_CACHE_LIMIT = 200_000;
+
+function wordFeatures(form: string, sources: FeatureSources): WordFeatures {
+  let cache = wordCaches.get(sources);
+  if (!cache) wordCaches.set(sources, (cache = new Map()));
+  let word = cache.get(form);
+  if (word) return word;
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  const lower = form.toLowerCase();
+  const shape = wordShape(form);
+  const lists = listsOf(form, lower, sources);
+  word = {
+    lower,
+    shape,
+    capitalised: /^\p{Lu}/u.test(form),
+    own: [`w=${lower}`, `s=${shape}`, `p2=${lower.slice(0, 2)}`, `p3=${lower.slice(0, 3)}`, `x2=${lower.slice(-2)}`, `x3=${lower.slice(-3)}`, `x4=${lower.slice(-4)}`, ...lists],
+    asPrevious: [`w-1=${lower}`, `s-1=${shape}`, ...lists.map((l) => `-1${l}`)],
+    asNext: [`w+1=${lower}`, `s+1=${shape}`, ...lists.map((l) => `+1${l}`)],
+    asSecondPrevious: `w-2=${lower}`,
+    asSecondNext: `w+2=${lower}`,
+    asFirst: `first|s=${shape}`,
+  };
+  cache.set(form, word);
+  return word;
+}
+
+/** What the engine's lists know of a word: gazetteer type, given name, demonym, official, title, organization or place word, word class. */
+function listsOf(form: string, lower: string, sources: FeatureSources): string[] {
+  const { gazetteer, lexicon, knowledgeBase } = sources;
+  const out: string[] = [];
+  if (/^\p{Lu}/u.test(form)) {
+    const place = gazetteer.lookupPlace(form);
+    if (place) out.push(`g=${place.type}`);
+    if (gazetteer.isGivenName(form)) out.push('g=given');
+    if (gazetteer.countryOfDemonym(form)) out.push('g=demonym');
+    if (knowledgeBase.findByName(form).length > 0) out.push('kb');
+  }
+  if (lexicon.isTitleWord(lower)) out.push('l=title');
+  if (lexicon.honorifics.has(lower.replace(/\.$/, ''))) out.push('l=honorific');
+  if (lexicon.organizationHeads.has(lower)) out.push('l=orghead');
+  // "Lake", "Province", and "province" alike: a word that begins or ends the name of a place.
+  const capitalised = lower.charAt(0).toUpperCase() + lower.slice(1);
+  if (lexicon.placeWordsBefore.has(capitalised)) out.push('l=placebefore');
+  if (lexicon.placeWordsAfter.has(capitalised)) out.push('l=placeafter');
+  if (lexicon.isDateWord(lower)) out.push('l=date');
+  else if (lexicon.isFunctionWord(lower)) out.push('l=function');
+  else if (lexicon.isKnownNamePart(lower)) out.push('l=namepart');
+  else if (lexicon.isCommonWord(lower)) out.push('l=common');
+  return out;
+}
+
+/** Strings of few values (punctuation, the rules' tags, shape triples) made once and reused. */
+class Interned {
+  private readonly strings = new Map<string, string>();
+  get(key: string, make: () => string): string {
+    let value = this.strings.get(key);
+    if (value === undefined) this.strings.set(key, (value = make()));
+    return value;
+  }
+}
+const interned = new Interned();
+
+/** Word pairs seen before keep their feature strings; the cache starts afresh past a bound. */
+const bigrams = new Map<string, Map<string, Map<string, string>>>();
+const BIGRAM_CACHE_LIMIT = 200_000;
+let bigramCount = 0;
+function bigram(prefix: string, first: string, second: string): string {
+  let byFirst = bigrams.get(prefix);
+  if (!byFirst) bigrams.set(prefix, (byFirst = new Map()));
+  let bySecond = byFirst.get(first);
+  if (!bySecond) byFirst.set(first, (bySecond = new Map()));
+  let feature = bySecond.get(second);
+  if (feature === undefined) {
+    if (++bigramCount > BIGRAM_CACHE_LIMIT) {
+      bigrams.clear();
+      bigramCount = 0;
+    }
+    feature = `${prefix}${first}|${second}`;
+    bySecond.set(second, feature);
+  }
+  return feature;
+}
+
+const EDGE_BEFORE = { asPrevious: ['w-1=<s>', 's-1=<s>'], asSecondPrevious: 'w-2=<s>', lower: '<s>', shape: '<s>' };
+const EDGE_AFTER = { asNext: ['w+1=</s>', 's+1=</s>'], asSecondNext: 'w+2=</s>', lower: '</s>', shape: '</s>' };
+
 /**
  * Each token's features: the word and its shape, prefixes and suffixes, neighbours and their
  * shapes, membership in the engine's lists, sentence position, how the same word is written
  * elsewhere in the article, and the rules' own proposal around it.
  */
 export function articleFeatures(tokenized: Tokenized, ruleMentions: readonly Mention[], sources: FeatureSources): ArticleFeatures {
-  const { gazetteer, lexicon, knowledgeBase } = sources;
+  const { gazetteer } = sources;
   const tokens = tokenized.tokens;
-  const forms = normalCaseForms(tokenized, lexicon);
-  const lowers = forms.map((f) => f.toLowerCase());
-  const shapes = forms.map(wordShape);
+  const forms = normalCaseForms(tokenized, sources.lexicon);
+  const words = forms.map((form) => wordFeatures(form, sources));
+  const lowers = words.map((w) => w.lower);
+  const shapes = words.map((w) => w.shape);
   const rules = ruleTags(tokens.length, ruleMentions);
 
   // How each word is written elsewhere: capitalised where no sentence starts, and in lower case.
@@ -122,9 +232,8 @@ export function articleFeatures(tokenized: Tokenized, ruleMentions: readonly Men
   const ruleKindsOf = new Map<string, Set<string>>();
   for (const sentence of tokenized.sentences) {
     for (let i = sentence.first; i < sentence.last; i++) {
-      const form = forms[i];
-      if (/^\p{Ll}/u.test(form)) lowerSomewhere.add(lowers[i]);
-      else if (i > sentence.first && /^\p{Lu}/u.test(form)) capitalisedInside.add(lowers[i]);
+      if (/^\p{Ll}/u.test(forms[i])) lowerSomewhere.add(lowers[i]);
+      else if (i > sentence.first && words[i].capitalised) capitalisedInside.add(lowers[i]);
       if (rules[i] !== 'O') {
         const kinds = ruleKindsOf.get(lowers[i]) ?? new Set<string>();
         kinds.add(rules[i].slice(2));
@@ -133,97 +242,76 @@ export function articleFeatures(tokenized: Tokenized, ruleMentions: readonly Men
     }
   }
 
-  const listsOf = (i: number): string[] => {
-    const form = forms[i];
-    const lower = lowers[i];
-    const out: string[] = [];
-    if (/^\p{Lu}/u.test(form)) {
-      const place = gazetteer.lookupPlace(form);
-      if (place) out.push(`g=${place.type}`);
-      if (gazetteer.isGivenName(form)) out.push('g=given');
-      if (gazetteer.countryOfDemonym(form)) out.push('g=demonym');
-      if (knowledgeBase.findByName(form).length > 0) out.push('kb');
-    }
-    if (lexicon.isTitleWord(lower)) out.push('l=title');
-    if (lexicon.honorifics.has(lower.replace(/\.$/, ''))) out.push('l=honorific');
-    if (lexicon.organizationHeads.has(lower)) out.push('l=orghead');
-    // "Lake", "Province", and "province" alike: a word that begins or ends the name of a place.
-    const capitalised = lower.charAt(0).toUpperCase() + lower.slice(1);
-    if (lexicon.placeWordsBefore.has(capitalised)) out.push('l=placebefore');
-    if (lexicon.placeWordsAfter.has(capitalised)) out.push('l=placeafter');
-    if (lexicon.isDateWord(lower)) out.push('l=date');
-    else if (lexicon.isFunctionWord(lower)) out.push('l=function');
-    else if (lexicon.isKnownNamePart(lower)) out.push('l=namepart');
-    else if (lexicon.isCommonWord(lower)) out.push('l=common');
-    return out;
-  };
-  const lists = forms.map((_, i) => listsOf(i));
-
   const features: string[][] = [];
+  const groups: Array<Array<readonly string[]>> = [];
   const nameBreaks = new Array<boolean>(tokens.length).fill(false);
   const earlier = new Int32Array(tokens.length).fill(-1);
   const lastSeen = new Map<string, number>();
+  // A lower-case word is part of a name only as a connector ("Bank of England") or the rest of a
+  // hyphenated word ("Il-sung"), and a number or a symbol never is; any other is outside every
+  // name and is not scored at all.
+  const outside = forms.map(
+    (form, i) => !/\p{L}/u.test(form) || (/^\p{Ll}/u.test(form) && !CONNECTORS.has(form) && !NAME_JOINERS.has(form) && !(i > 0 && tokens[i - 1].post === '-')),
+  );
   for (let i = 1; i < tokens.length; i++) {
-    if (POSSESSIVE.test(tokens[i - 1].text) || NAME_BREAK.test(tokens[i - 1].post)) nameBreaks[i] = true;
-    // A lower-case word goes on a name only as a connector ("Bank of England") or the rest of a hyphenated word ("Il-sung").
-    else if (/^\p{Ll}/u.test(tokens[i].text) && !CONNECTORS.has(tokens[i].text) && !NAME_JOINERS.has(tokens[i].text) && tokens[i - 1].post !== '-') nameBreaks[i] = true;
+    if (outside[i] || POSSESSIVE.test(tokens[i - 1].text) || NAME_BREAK.test(tokens[i - 1].post)) nameBreaks[i] = true;
   }
   for (const sentence of tokenized.sentences) {
     nameBreaks[sentence.first] = true;
     const { first, last } = sentence;
-    const at = <T>(values: T[], i: number, edge: T): T => (i >= first && i < last ? values[i] : edge);
     for (let i = first; i < last; i++) {
-      const lower = lowers[i];
-      if (/^\p{Lu}/u.test(forms[i])) {
+      const word = words[i];
+      const { lower, shape } = word;
+      if (word.capitalised) {
         earlier[i] = lastSeen.get(lower) ?? -1;
         lastSeen.set(lower, i);
       }
-      const shape = shapes[i];
-      const f: string[] = [
-        'bias',
-        `w=${lower}`,
-        `s=${shape}`,
-        `p2=${lower.slice(0, 2)}`,
-        `p3=${lower.slice(0, 3)}`,
-        `x2=${lower.slice(-2)}`,
-        `x3=${lower.slice(-3)}`,
-        `x4=${lower.slice(-4)}`,
-        `w-1=${at(lowers, i - 1, '<s>')}`,
-        `w+1=${at(lowers, i + 1, '</s>')}`,
-        `w-2=${at(lowers, i - 2, '<s>')}`,
-        `w+2=${at(lowers, i + 2, '</s>')}`,
-        `s-1=${at(shapes, i - 1, '<s>')}`,
-        `s+1=${at(shapes, i + 1, '</s>')}`,
-        `s-1s+1=${at(shapes, i - 1, '<s>')}|${shape}|${at(shapes, i + 1, '</s>')}`,
-        `w-1w=${at(lowers, i - 1, '<s>')}|${lower}`,
-        `ww+1=${lower}|${at(lowers, i + 1, '</s>')}`,
-        `pre=${punctuationOf(tokens[i].pre)}`,
-        `post=${punctuationOf(tokens[i].post)}`,
-        `r=${rules[i]}`,
-        `r-1=${at(rules, i - 1, '<s>')}|${rules[i]}`,
-        `r+1=${rules[i]}|${at(rules, i + 1, '</s>')}`,
-      ];
-      if (i === first) f.push(`first|s=${shape}`);
+      if (outside[i]) {
+        groups.push(NO_GROUPS);
+        features.push(NO_FEATURES);
+        continue;
+      }
+      const previous = i > first ? words[i - 1] : EDGE_BEFORE;
+      const next = i + 1 < last ? words[i + 1] : EDGE_AFTER;
+      const rulePrevious = i > first ? rules[i - 1] : '<s>';
+      const ruleNext = i + 1 < last ? rules[i + 1] : '</s>';
+      groups.push([word.own, previous.asPrevious, next.asNext]);
+      const f: string[] = ['bias'];
+      f.push(
+        i - 2 >= first ? words[i - 2].asSecondPrevious : EDGE_BEFORE.asSecondPrevious,
+        i + 2 < last ? words[i + 2].asSecondNext : EDGE_AFTER.asSecondNext,
+        interned.get(`t\u0000${previous.shape}\u0000${shape}\u0000${next.shape}`, () => `s-1s+1=${previous.shape}|${shape}|${next.shape}`),
+        bigram('w-1w=', previous.lower, lower),
+        bigram('ww+1=', lower, next.lower),
+        interned.get(`<${tokens[i].pre}`, () => `pre=${punctuationOf(tokens[i].pre)}`),
+        interned.get(`>${tokens[i].post}`, () => `post=${punctuationOf(tokens[i].post)}`),
+        interned.get(`r\u0000${rules[i]}`, () => `r=${rules[i]}`),
+        interned.get(`r-\u0000${rulePrevious}\u0000${rules[i]}`, () => `r-1=${rulePrevious}|${rules[i]}`),
+        interned.get(`r+\u0000${rules[i]}\u0000${ruleNext}`, () => `r+1=${rules[i]}|${ruleNext}`),
+      );
+      if (i === first) f.push(word.asFirst);
       if (POSSESSIVE.test(tokens[i].text)) f.push('possessive');
       if (forms[i] !== tokens[i].text) f.push('headline');
-      if (/^\p{Lu}/u.test(forms[i])) {
-        f.push(`doc=${capitalisedInside.has(lower) ? 'C' : ''}${lowerSomewhere.has(lower) ? 'L' : ''}`);
+      if (word.capitalised) {
+        f.push(DOC_FEATURES[(capitalisedInside.has(lower) ? 1 : 0) + (lowerSomewhere.has(lower) ? 2 : 0)]);
         const kinds = ruleKindsOf.get(lower);
-        if (kinds) for (const kind of kinds) f.push(`rdoc=${kind}`);
-      }
-      for (const l of lists[i]) f.push(l);
-      for (const l of i > first ? lists[i - 1] : []) f.push(`-1${l}`);
-      for (const l of i + 1 < last ? lists[i + 1] : []) f.push(`+1${l}`);
-      if (i + 1 < last) {
-        const pair = gazetteer.lookupPlace(`${forms[i]} ${forms[i + 1]}`);
-        if (pair) f.push(`g2=${pair.type}|B`);
-      }
-      if (i > first) {
-        const pair = gazetteer.lookupPlace(`${forms[i - 1]} ${forms[i]}`);
-        if (pair) f.push(`g2=${pair.type}|L`);
+        if (kinds) for (const kind of kinds) f.push(interned.get(`d\u0000${kind}`, () => `rdoc=${kind}`));
+        // Two-word places ("New York", "Hong Kong") the gazetteer knows, seen from either word.
+        if (i + 1 < last && next === words[i + 1] && words[i + 1].capitalised) {
+          const pair = gazetteer.lookupPlace(`${forms[i]} ${forms[i + 1]}`);
+          if (pair) f.push(`g2=${pair.type}|B`);
+        }
+        if (i > first && previous === words[i - 1] && words[i - 1].capitalised) {
+          const pair = gazetteer.lookupPlace(`${forms[i - 1]} ${forms[i]}`);
+          if (pair) f.push(`g2=${pair.type}|L`);
+        }
       }
       features.push(f);
     }
   }
-  return { features, lowers, shapes, nameBreaks, earlier };
+  return { features, groups, lowers, shapes, nameBreaks, earlier, outside };
 }
+
+const DOC_FEATURES = ['doc=', 'doc=C', 'doc=L', 'doc=CL'];
+const NO_GROUPS: Array<readonly string[]> = [];
+const NO_FEATURES: string[] = [];

@@ -4,9 +4,20 @@
  * features' weights, and the tags already chosen are features of the next position.
  */
 
-/** One sentence to tag: the features of each position that do not depend on the tags chosen. */
+/**
+ * A sequence to tag: the features of each position that do not depend on the tags chosen. Some
+ * come in groups that recur unchanged at many positions (everything a word says of itself), whose
+ * summed weights the tagger works out once per group and reuses.
+ */
 export interface TaggerSequence {
   features: string[][];
+  groups?: ReadonlyArray<ReadonlyArray<readonly string[]>>;
+}
+
+/** Every feature of one position, groups included: what training reads. */
+export function featuresAt(sequence: TaggerSequence, position: number): string[] {
+  const groups = sequence.groups?.[position];
+  return groups ? [...sequence.features[position], ...groups.flat()] : sequence.features[position];
 }
 
 export interface LabelledSequence extends TaggerSequence {
@@ -20,6 +31,8 @@ export interface TagScheme {
   allowed(previous: number, next: number): boolean;
   /** The tag the next one must be allowed to follow: the one before, or none where a new sentence starts. */
   previous(sequence: TaggerSequence, position: number, tags: number[]): number;
+  /** A tag the position takes whatever its features (not scored, not learnt from), if any. */
+  fixed(sequence: TaggerSequence, position: number): number | undefined;
 }
 
 /** Feature weights: one row of a weight per label for each feature. */
@@ -30,15 +43,29 @@ export class PerceptronWeights {
     readonly weights: Float32Array,
   ) {}
 
-  score(features: readonly string[], scores: Float64Array): void {
+  private readonly groupSums = new WeakMap<readonly string[], Float64Array>();
+
+  /** Adds the features' weights to the scores. */
+  add(features: readonly string[], scores: Float64Array): void {
     const n = this.labels.length;
-    scores.fill(0);
-    for (const f of features) {
-      const row = this.rows.get(f);
+    const { rows, weights } = this;
+    for (let k = 0; k < features.length; k++) {
+      const row = rows.get(features[k]);
       if (row === undefined) continue;
       const base = row * n;
-      for (let l = 0; l < n; l++) scores[l] += this.weights[base + l];
+      for (let l = 0; l < n; l++) scores[l] += weights[base + l];
     }
+  }
+
+  /** Adds a recurring group's summed weights, worked out on its first use. */
+  addGroup(group: readonly string[], scores: Float64Array): void {
+    let sums = this.groupSums.get(group);
+    if (!sums) {
+      sums = new Float64Array(this.labels.length);
+      this.add(group, sums);
+      this.groupSums.set(group, sums);
+    }
+    for (let l = 0; l < sums.length; l++) scores[l] += sums[l];
   }
 }
 
@@ -47,12 +74,19 @@ export function tagSequence(weights: PerceptronWeights, scheme: TagScheme, seque
   const n = scheme.labels.length;
   const scores = new Float64Array(n);
   const tags: number[] = [];
-  const features: string[] = [];
+  const history: string[] = [];
   for (let i = 0; i < sequence.features.length; i++) {
-    features.length = 0;
-    for (const f of sequence.features[i]) features.push(f);
-    scheme.historyFeatures(sequence, i, tags, features);
-    weights.score(features, scores);
+    const fixed = scheme.fixed(sequence, i);
+    if (fixed !== undefined) {
+      tags.push(fixed);
+      continue;
+    }
+    scores.fill(0);
+    for (const group of sequence.groups?.[i] ?? []) weights.addGroup(group, scores);
+    weights.add(sequence.features[i], scores);
+    history.length = 0;
+    scheme.historyFeatures(sequence, i, tags, history);
+    weights.add(history, scores);
     tags.push(best(scores, scheme, scheme.previous(sequence, i, tags)));
   }
   return tags;
@@ -85,7 +119,7 @@ export interface TrainingOptions {
 export function trainPerceptron(scheme: TagScheme, data: readonly LabelledSequence[], options: TrainingOptions): PerceptronWeights {
   const n = scheme.labels.length;
   const counts = new Map<string, number>();
-  for (const sequence of data) for (const position of sequence.features) for (const f of position) counts.set(f, (counts.get(f) ?? 0) + 1);
+  for (const sequence of data) for (let i = 0; i < sequence.features.length; i++) for (const f of featuresAt(sequence, i)) counts.set(f, (counts.get(f) ?? 0) + 1);
   const minCount = options.minCount ?? 1;
   const rowOf = new Map<string, number>();
   for (const [f, c] of counts) if (c >= minCount) rowOf.set(f, rowOf.size);
@@ -138,8 +172,13 @@ export function trainPerceptron(scheme: TagScheme, data: readonly LabelledSequen
       const sequence = data[index];
       const tags: number[] = [];
       for (let i = 0; i < sequence.features.length; i++) {
+        const fixed = scheme.fixed(sequence, i);
+        if (fixed !== undefined) {
+          tags.push(fixed);
+          continue;
+        }
         features.length = 0;
-        for (const f of sequence.features[i]) features.push(f);
+        for (const f of featuresAt(sequence, i)) features.push(f);
         scheme.historyFeatures(sequence, i, tags, features);
         rows.length = 0;
         scores.fill(0);

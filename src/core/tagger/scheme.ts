@@ -8,8 +8,18 @@ export type NameType = (typeof NAME_TYPES)[number];
 export const NAME_LABELS: readonly string[] = ['O', ...NAME_TYPES.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
 
 const OUTSIDE = 0;
-const part = (label: number) => (label === OUTSIDE ? 'O' : NAME_LABELS[label][0]);
-const typeOf = (label: number) => NAME_LABELS[label].slice(2);
+const PARTS = NAME_LABELS.map((label) => label[0]);
+const TYPES = NAME_LABELS.map((label) => label.slice(2));
+const part = (label: number) => PARTS[label];
+const typeOf = (label: number) => TYPES[label];
+/** Which tag may follow which: inside a name only its own continuation, outside it anything but a continuation. */
+const ALLOWED = NAME_LABELS.map((_, previous) =>
+  NAME_LABELS.map((__, next) => {
+    const open = part(previous) === 'B' || part(previous) === 'I';
+    const continues = part(next) === 'I' || part(next) === 'L';
+    return open ? continues && typeOf(previous) === typeOf(next) : !continues;
+  }),
+);
 
 /** A sequence whose lower-case words and shapes the history features can pair with the tag before. */
 export interface WordSequence extends TaggerSequence {
@@ -17,17 +27,39 @@ export interface WordSequence extends TaggerSequence {
   shapes: string[];
   nameBreaks: boolean[];
   earlier: Int32Array;
+  outside: boolean[];
 }
 
 /** How far back the tags of the same word are looked up. */
 const HISTORY_DEPTH = 4;
 
+// History feature strings, made once: by the tag before (START when a name cannot run on), and by word or shape.
+const START = NAME_LABELS.length;
+const TAG_NAMES = [...NAME_LABELS, '<s>'];
+const T1 = TAG_NAMES.map((t) => `~t1=${t}`);
+const T2 = TAG_NAMES.map((t2) => TAG_NAMES.map((t1) => `~t2=${t2}|${t1}`));
+const H = NAME_LABELS.map((t) => `~h=${t}`);
+const byPrefix = new Map<string, Map<string, string[]>>();
+const WORD_LIMIT = 200_000;
+function withTag(prefix: string, word: string): string[] {
+  let byWord = byPrefix.get(prefix);
+  if (!byWord) byPrefix.set(prefix, (byWord = new Map()));
+  let strings = byWord.get(word);
+  if (!strings) {
+    if (byWord.size >= WORD_LIMIT) byWord.clear();
+    strings = TAG_NAMES.map((t) => `${prefix}${t}|${word}`);
+    byWord.set(word, strings);
+  }
+  return strings;
+}
+
 export const BILOU_SCHEME: TagScheme = {
   labels: NAME_LABELS,
   allowed(previous, next) {
-    const open = part(previous) === 'B' || part(previous) === 'I';
-    const continues = part(next) === 'I' || part(next) === 'L';
-    return open ? continues && typeOf(previous) === typeOf(next) : !continues;
+    return ALLOWED[previous][next];
+  },
+  fixed(sequence, i) {
+    return (sequence as WordSequence).outside[i] ? OUTSIDE : undefined;
   },
   previous(sequence, i, tags) {
     return i > 0 && !(sequence as WordSequence).nameBreaks[i] ? tags[i - 1] : OUTSIDE;
@@ -35,9 +67,9 @@ export const BILOU_SCHEME: TagScheme = {
   historyFeatures(sequence, i, previous, out) {
     const words = sequence as WordSequence;
     const first = words.nameBreaks[i];
-    const t1 = i > 0 && !first ? NAME_LABELS[previous[i - 1]] : '<s>';
-    const t2 = i > 1 && !first && !words.nameBreaks[i - 1] ? NAME_LABELS[previous[i - 2]] : '<s>';
-    out.push(`~t1=${t1}`, `~t2=${t2}|${t1}`, `~t1w=${t1}|${words.lowers[i]}`, `~t1s=${t1}|${words.shapes[i]}`);
+    const t1 = i > 0 && !first ? previous[i - 1] : START;
+    const t2 = i > 1 && !first && !words.nameBreaks[i - 1] ? previous[i - 2] : START;
+    out.push(T1[t1], T2[t2][t1], withTag('~t1w=', words.lowers[i])[t1], withTag('~t1s=', words.shapes[i])[t1]);
     // What the same word was tagged as earlier in the article: the latest tag of a name it was in
     // ("U-PER" alone, "B-ORG" at the start of a longer name), or never a name.
     let k = words.earlier[i];
@@ -45,7 +77,7 @@ export const BILOU_SCHEME: TagScheme = {
     for (let depth = 0; k >= 0 && depth < HISTORY_DEPTH; depth++, k = words.earlier[k]) {
       seen = true;
       if (previous[k] !== OUTSIDE) {
-        out.push(`~h=${NAME_LABELS[previous[k]]}`);
+        out.push(H[previous[k]]);
         return;
       }
     }

@@ -1,5 +1,5 @@
 import { articleFeatures, FeatureSources } from './features';
-import { LabelledSequence, PerceptronWeights, tagSequence, trainPerceptron } from './perceptron';
+import { featuresAt, LabelledSequence, PerceptronWeights, tagSequence, trainPerceptron } from './perceptron';
 import { BILOU_SCHEME, NAME_TYPES, NameType, namesOf, tagsOf, WordSequence } from './scheme';
 import { Mention } from '../entities';
 import { Tokenized } from '../tokens';
@@ -100,8 +100,10 @@ export function labelledArticle(article: AnnotatedArticle, reading: RuleReading,
     k = last;
   }
   const features = articleFeatures(reading.tokenized, reading.mentions, reading.sources);
-  if (dropout) features.features = features.features.map((f) => (dropout.random() < dropout.rate ? f.filter((x) => !LIST_FEATURE.test(x)) : f));
-  return { ...features, labels: tagsOf(tokens.length, goldNames) };
+  // Training reads every feature of a position as one list, which dropout may thin.
+  const flat = features.features.map((_, i) => featuresAt(features, i));
+  const kept = dropout ? flat.map((f) => (dropout.random() < dropout.rate ? f.filter((x) => !LIST_FEATURE.test(x)) : f)) : flat;
+  return { ...features, features: kept, groups: undefined, labels: tagsOf(tokens.length, goldNames) };
 }
 
 export interface Score {
