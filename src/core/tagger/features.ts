@@ -103,7 +103,19 @@ function ruleTags(tokenCount: number, mentions: readonly Mention[]): string[] {
   return tags;
 }
 
-const punctuationOf = (s: string) => s.replace(/\s+/g, '').slice(0, 2);
+/** "pre=(", "post=,": the first two punctuation marks around a word, the string made once per spelling of what surrounds it. */
+const punctuationByPrefix = new Map<string, Map<string, string>>();
+function punctuation(prefix: string, around: string): string {
+  let bySpelling = punctuationByPrefix.get(prefix);
+  if (!bySpelling) punctuationByPrefix.set(prefix, (bySpelling = new Map()));
+  let feature = bySpelling.get(around);
+  if (feature === undefined) {
+    if (bySpelling.size > FEATURE_STRING_LIMIT) bySpelling.clear();
+    feature = prefix + around.replace(/\s+/g, '').slice(0, 2);
+    bySpelling.set(around, feature);
+  }
+  return feature;
+}
 
 /** What a word contributes wherever it stands: its own features and those it gives its neighbours. */
 interface WordFeatures {
@@ -177,37 +189,36 @@ function listsOf(form: string, lower: string, sources: FeatureSources): string[]
   return out;
 }
 
-/** Strings of few values (punctuation, the rules' tags, shape triples) made once and reused. */
-class Interned {
-  private readonly strings = new Map<string, string>();
-  get(key: string, make: () => string): string {
-    let value = this.strings.get(key);
-    if (value === undefined) this.strings.set(key, (value = make()));
-    return value;
-  }
-}
-const interned = new Interned();
+/**
+ * Feature strings of a prefix and up to three parts (the rules' tags, shapes, word pairs) made
+ * once and found again by their parts, so no key string is built to look them up. The cache
+ * starts afresh past a bound.
+ */
+class FeatureStrings {
+  private readonly byPrefix = new Map<string, Map<string, Map<string, Map<string, string>>>>();
+  private count = 0;
 
-/** Word pairs seen before keep their feature strings; the cache starts afresh past a bound. */
-const bigrams = new Map<string, Map<string, Map<string, string>>>();
-const BIGRAM_CACHE_LIMIT = 200_000;
-let bigramCount = 0;
-function bigram(prefix: string, first: string, second: string): string {
-  let byFirst = bigrams.get(prefix);
-  if (!byFirst) bigrams.set(prefix, (byFirst = new Map()));
-  let bySecond = byFirst.get(first);
-  if (!bySecond) byFirst.set(first, (bySecond = new Map()));
-  let feature = bySecond.get(second);
-  if (feature === undefined) {
-    if (++bigramCount > BIGRAM_CACHE_LIMIT) {
-      bigrams.clear();
-      bigramCount = 0;
+  get(prefix: string, a: string, b = '', c = ''): string {
+    let level1 = this.byPrefix.get(prefix);
+    if (!level1) this.byPrefix.set(prefix, (level1 = new Map()));
+    let level2 = level1.get(a);
+    if (!level2) level1.set(a, (level2 = new Map()));
+    let level3 = level2.get(b);
+    if (!level3) level2.set(b, (level3 = new Map()));
+    let feature = level3.get(c);
+    if (feature === undefined) {
+      if (++this.count > FEATURE_STRING_LIMIT) {
+        this.byPrefix.clear();
+        this.count = 0;
+      }
+      feature = prefix + [a, b, c].filter((part, k) => k === 0 || part !== '').join('|');
+      level3.set(c, feature);
     }
-    feature = `${prefix}${first}|${second}`;
-    bySecond.set(second, feature);
+    return feature;
   }
-  return feature;
 }
+const FEATURE_STRING_LIMIT = 300_000;
+const featureStrings = new FeatureStrings();
 
 const EDGE_BEFORE = { asPrevious: ['w-1=<s>', 's-1=<s>'], asSecondPrevious: 'w-2=<s>', lower: '<s>', shape: '<s>' };
 const EDGE_AFTER = { asNext: ['w+1=</s>', 's+1=</s>'], asSecondNext: 'w+2=</s>', lower: '</s>', shape: '</s>' };
@@ -280,14 +291,14 @@ export function articleFeatures(tokenized: Tokenized, ruleMentions: readonly Men
       f.push(
         i - 2 >= first ? words[i - 2].asSecondPrevious : EDGE_BEFORE.asSecondPrevious,
         i + 2 < last ? words[i + 2].asSecondNext : EDGE_AFTER.asSecondNext,
-        interned.get(`t\u0000${previous.shape}\u0000${shape}\u0000${next.shape}`, () => `s-1s+1=${previous.shape}|${shape}|${next.shape}`),
-        bigram('w-1w=', previous.lower, lower),
-        bigram('ww+1=', lower, next.lower),
-        interned.get(`<${tokens[i].pre}`, () => `pre=${punctuationOf(tokens[i].pre)}`),
-        interned.get(`>${tokens[i].post}`, () => `post=${punctuationOf(tokens[i].post)}`),
-        interned.get(`r\u0000${rules[i]}`, () => `r=${rules[i]}`),
-        interned.get(`r-\u0000${rulePrevious}\u0000${rules[i]}`, () => `r-1=${rulePrevious}|${rules[i]}`),
-        interned.get(`r+\u0000${rules[i]}\u0000${ruleNext}`, () => `r+1=${rules[i]}|${ruleNext}`),
+        featureStrings.get('s-1s+1=', previous.shape, shape, next.shape),
+        featureStrings.get('w-1w=', previous.lower, lower),
+        featureStrings.get('ww+1=', lower, next.lower),
+        punctuation('pre=', tokens[i].pre),
+        punctuation('post=', tokens[i].post),
+        featureStrings.get('r=', rules[i]),
+        featureStrings.get('r-1=', rulePrevious, rules[i]),
+        featureStrings.get('r+1=', rules[i], ruleNext),
       );
       if (i === first) f.push(word.asFirst);
       if (POSSESSIVE.test(tokens[i].text)) f.push('possessive');
@@ -295,7 +306,7 @@ export function articleFeatures(tokenized: Tokenized, ruleMentions: readonly Men
       if (word.capitalised) {
         f.push(DOC_FEATURES[(capitalisedInside.has(lower) ? 1 : 0) + (lowerSomewhere.has(lower) ? 2 : 0)]);
         const kinds = ruleKindsOf.get(lower);
-        if (kinds) for (const kind of kinds) f.push(interned.get(`d\u0000${kind}`, () => `rdoc=${kind}`));
+        if (kinds) for (const kind of kinds) f.push(featureStrings.get('rdoc=', kind));
         // Two-word places ("New York", "Hong Kong") the gazetteer knows, seen from either word.
         if (i + 1 < last && next === words[i + 1] && words[i + 1].capitalised) {
           const pair = gazetteer.lookupPlace(`${forms[i]} ${forms[i + 1]}`);
