@@ -119,11 +119,14 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
     const start = m.kind === 'person' ? titleStart(context, m, rulesAt) : -1;
     if (start >= 0) inTitle.fill(1, start, m.firstToken);
   }
-  // Words of the article's longer person names: "King" alone may be the "Billie Jean King" named before.
-  const nameWords = new Set<string>();
-  for (const n of [...rules.filter((m) => m.kind === 'person'), ...tagged.filter((n) => n.type === 'PER').map((n) => mentionOf(context, 'person', n.first, n.last))]) {
-    if (n.lastToken - n.firstToken > 1) for (const w of wordsOf(n)) nameWords.add(w);
+  // Words of the longer person names the tagger read: "King" alone may be the "Billie Jean King" named before.
+  // Each word's first place in such a name, for a surname that follows its full name.
+  const nameWords = new Map<string, number>();
+  for (const n of tagged) {
+    if (n.type !== 'PER' || n.last - n.first < 2) continue;
+    for (const w of wordsOf(mentionOf(context, 'person', n.first, n.last))) nameWords.set(w, Math.min(nameWords.get(w) ?? n.first, n.first));
   }
+  const namedBefore = (m: Mention) => m.kind === 'person' && wordsOf(m).every((w) => (nameWords.get(w) ?? Infinity) < m.firstToken);
   for (const m of placesByCueOutsideNames(context, taggedAt)) if (!covered[m.firstToken]) take(m);
   for (const tagging of tagged) {
     const read = withoutTrailingConnectors(context, tagging);
@@ -134,8 +137,9 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
     const kind = KIND_OF[raw.type];
     const name = kind === 'person' ? withHyphenatedParts(context, withoutLeadingTitles(context, raw, rulesAt[raw.last - 1] ?? []), taggedAt) : kind ? withHyphenatedParts(context, raw, taggedAt) : raw;
     const same = ruleAt.get(`${name.first}:${name.last}`);
-    // Read alike; or an official the knowledge base knows; or a place the gazetteer knows that the tagger took for some other kind of name ("BEIJING -").
-    if (same && ((kind && same.kind === kind) || (same.kind === 'person' && isKnownOfficial(context, same)) || (!kind && same.kind === 'place' && isStrong(context, same)))) {
+    // Read alike; or an official the knowledge base knows, or a person's name the article gave in full before ("Aart de Zeeuw" ... "De Zeeuw will meet");
+    // or a place the gazetteer knows that the tagger took for some other kind of name ("BEIJING -").
+    if (same && ((kind && same.kind === kind) || (same.kind === 'person' && (isKnownOfficial(context, same) || namedBefore(same))) || (!kind && same.kind === 'place' && isStrong(context, same)))) {
       take(same);
       continue;
     }
@@ -263,7 +267,7 @@ function withoutTrailingConnectors(context: ArticleContext, name: TaggedName): T
  * capitalised everyday word is part of a name of some other thing, not a person, unless the
  * article names someone with it ("Billie Jean King" ... "King and Navratilova").
  */
-function everydayWordAlone(context: ArticleContext, name: TaggedName, nameWords: Set<string>): boolean {
+function everydayWordAlone(context: ArticleContext, name: TaggedName, nameWords: ReadonlyMap<string, number>): boolean {
   if (name.last - name.first !== 1) return false;
   const { tokens } = context.tokenized;
   const { lexicon } = context.resources;

@@ -272,7 +272,7 @@ export function articleFeatures(tokenized: Tokenized, ruleMentions: readonly Men
     const { first, last } = sentence;
     for (let i = first; i < last; i++) {
       const word = words[i];
-      const { lower, shape } = word;
+      const { lower } = word;
       if (word.capitalised) {
         earlier[i] = lastSeen.get(lower) ?? -1;
         lastSeen.set(lower, i);
@@ -291,10 +291,6 @@ export function articleFeatures(tokenized: Tokenized, ruleMentions: readonly Men
       f.push(
         i - 2 >= first ? words[i - 2].asSecondPrevious : EDGE_BEFORE.asSecondPrevious,
         i + 2 < last ? words[i + 2].asSecondNext : EDGE_AFTER.asSecondNext,
-        featureStrings.get('s-1s+1=', previous.shape, shape, next.shape),
-        featureStrings.get('w-1w=', previous.lower, lower),
-        featureStrings.get('ww+1=', lower, next.lower),
-        punctuation('pre=', tokens[i].pre),
         punctuation('post=', tokens[i].post),
         featureStrings.get('r=', rules[i]),
         featureStrings.get('r-1=', rulePrevious, rules[i]),
