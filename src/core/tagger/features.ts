@@ -122,6 +122,10 @@ interface WordFeatures {
   lower: string;
   shape: string;
   capitalised: boolean;
+  /** Starts with a lower-case letter. */
+  lowerInitial: boolean;
+  /** Outside every name wherever it stands: a number or symbol, or a lower-case word that is no connector. */
+  neverInName: boolean;
   /** The word itself: identity, shape, prefixes, suffixes and what the lists know of it. */
   own: string[];
   /** As the word before another ("w-1=near", "s-1=x", "-1l=title"), and as the word after one. */
@@ -153,6 +157,8 @@ function wordFeatures(form: string, sources: FeatureSources): WordFeatures {
     lower,
     shape,
     capitalised: /^\p{Lu}/u.test(form),
+    lowerInitial: /^\p{Ll}/u.test(form),
+    neverInName: !/\p{L}/u.test(form) || (/^\p{Ll}/u.test(form) && !CONNECTORS.has(form) && !NAME_JOINERS.has(form)),
     own: [`w=${lower}`, `s=${shape}`, `p2=${lower.slice(0, 2)}`, `p3=${lower.slice(0, 3)}`, `x2=${lower.slice(-2)}`, `x3=${lower.slice(-3)}`, `x4=${lower.slice(-4)}`, ...lists],
     asPrevious: [`w-1=${lower}`, `s-1=${shape}`, ...lists.map((l) => `-1${l}`)],
     asNext: [`w+1=${lower}`, `s+1=${shape}`, ...lists.map((l) => `+1${l}`)],
@@ -243,7 +249,7 @@ export function articleFeatures(tokenized: Tokenized, ruleMentions: readonly Men
   const ruleKindsOf = new Map<string, Set<string>>();
   for (const sentence of tokenized.sentences) {
     for (let i = sentence.first; i < sentence.last; i++) {
-      if (/^\p{Ll}/u.test(forms[i])) lowerSomewhere.add(lowers[i]);
+      if (words[i].lowerInitial) lowerSomewhere.add(lowers[i]);
       else if (i > sentence.first && words[i].capitalised) capitalisedInside.add(lowers[i]);
       if (rules[i] !== 'O') {
         const kinds = ruleKindsOf.get(lowers[i]) ?? new Set<string>();
@@ -261,11 +267,11 @@ export function articleFeatures(tokenized: Tokenized, ruleMentions: readonly Men
   // A lower-case word is part of a name only as a connector ("Bank of England") or the rest of a
   // hyphenated word ("Il-sung"), and a number or a symbol never is; any other is outside every
   // name and is not scored at all.
-  const outside = forms.map(
-    (form, i) => !/\p{L}/u.test(form) || (/^\p{Ll}/u.test(form) && !CONNECTORS.has(form) && !NAME_JOINERS.has(form) && !(i > 0 && tokens[i - 1].post === '-')),
-  );
+  const possessive = forms.map((form, i) => form.length !== tokens[i].text.length);
+  const outside = words.map((word, i) => word.neverInName && !(word.lowerInitial && i > 0 && tokens[i - 1].post === '-'));
   for (let i = 1; i < tokens.length; i++) {
-    if (outside[i] || POSSESSIVE.test(tokens[i - 1].text) || NAME_BREAK.test(tokens[i - 1].post)) nameBreaks[i] = true;
+    const post = tokens[i - 1].post;
+    if (outside[i] || possessive[i - 1] || (post !== ' ' && NAME_BREAK.test(post))) nameBreaks[i] = true;
   }
   for (const sentence of tokenized.sentences) {
     nameBreaks[sentence.first] = true;
@@ -297,7 +303,7 @@ export function articleFeatures(tokenized: Tokenized, ruleMentions: readonly Men
         featureStrings.get('r+1=', rules[i], ruleNext),
       );
       if (i === first) f.push(word.asFirst);
-      if (POSSESSIVE.test(tokens[i].text)) f.push('possessive');
+      if (possessive[i]) f.push('possessive');
       if (forms[i] !== tokens[i].text) f.push('headline');
       if (word.capitalised) {
         f.push(DOC_FEATURES[(capitalisedInside.has(lower) ? 1 : 0) + (lowerSomewhere.has(lower) ? 2 : 0)]);
