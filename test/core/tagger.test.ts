@@ -116,6 +116,14 @@ describe('name tagger: training', () => {
   });
 });
 
+describe('name tagger: in the engine', () => {
+  it('never lets markup or code into a name', () => {
+    const text = 'Deputy Foreign Minister Ab<img/src=x/onerror=alert(1)>Cd met with Wang Yi in Beijing on Monday.';
+    const names = new Engine().findMentions(text).map((m) => m.text);
+    assert.ok(names.every((name) => !/[<>()=]/.test(name)), names.join(', '));
+  });
+});
+
 describe('name tagger: the model file', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'attache-model-'));
   after(() => fs.rmSync(folder, { recursive: true, force: true }));

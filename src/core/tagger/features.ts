@@ -76,6 +76,8 @@ function normalCase(word: string, lexicon: Lexicon): string {
 }
 
 const POSSESSIVE = /\p{L}['’]s$/u;
+/** Characters of markup or code, which never stand in a name as the rules read names either. */
+const MARKUP = /[<>[\]{}()=\\|*_`#@$%^~]/;
 /** Besides the connectors, the words that join the parts of one name: "Trinidad and Tobago", "Test and County Cricket Board". */
 const NAME_JOINERS: ReadonlySet<string> = new Set(['and', 'the', 'on', 'upon']);
 /** Punctuation no name runs across: a line end, a comma, a bracket, a quote, a spaced dash ("BEIJING - Chinese ..."). */
@@ -124,7 +126,7 @@ interface WordFeatures {
   capitalised: boolean;
   /** Starts with a lower-case letter. */
   lowerInitial: boolean;
-  /** Outside every name wherever it stands: a number or symbol, or a lower-case word that is no connector. */
+  /** Outside every name wherever it stands: a number or symbol, markup or code ("Ab<img"), or a lower-case word that is no connector. */
   neverInName: boolean;
   /** The word itself: identity, shape, prefixes, suffixes and what the lists know of it. */
   own: string[];
@@ -158,7 +160,7 @@ function wordFeatures(form: string, sources: FeatureSources): WordFeatures {
     shape,
     capitalised: /^\p{Lu}/u.test(form),
     lowerInitial: /^\p{Ll}/u.test(form),
-    neverInName: !/\p{L}/u.test(form) || (/^\p{Ll}/u.test(form) && !CONNECTORS.has(form) && !NAME_JOINERS.has(form)),
+    neverInName: !/\p{L}/u.test(form) || MARKUP.test(form) || (/^\p{Ll}/u.test(form) && !CONNECTORS.has(form) && !NAME_JOINERS.has(form)),
     own: [`w=${lower}`, `s=${shape}`, `p2=${lower.slice(0, 2)}`, `p3=${lower.slice(0, 3)}`, `x2=${lower.slice(-2)}`, `x3=${lower.slice(-3)}`, `x4=${lower.slice(-4)}`, ...lists],
     asPrevious: [`w-1=${lower}`, `s-1=${shape}`, ...lists.map((l) => `-1${l}`)],
     asNext: [`w+1=${lower}`, `s+1=${shape}`, ...lists.map((l) => `+1${l}`)],
