@@ -9,4 +9,4 @@ export { tokenize } from './tokens';
 export { NameTagger, MODEL_FILE } from './tagger/model';
 export { trainPerceptron, seededRandom } from './tagger/perceptron';
 export { BILOU_SCHEME, NAME_LABELS } from './tagger/scheme';
-export { readConll, withPossessivesAttached, labelledArticle, crossValidateEpochs, scoreTagger } from './tagger/training';
+export { readConll, withPossessivesAttached, labelledArticle, crossValidate, scoreTagger } from './tagger/training';

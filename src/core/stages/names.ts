@@ -106,9 +106,11 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
   const covered = new Uint8Array(tokens.length);
   const taggedAt = new Uint8Array(tokens.length);
   for (const name of tagged) taggedAt.fill(1, name.first, name.last);
+  const placeEndsAt = new Uint8Array(tokens.length + 1);
   const take = (m: Mention) => {
     out.add(m);
     covered.fill(1, m.firstToken, m.lastToken);
+    if (m.kind === 'place') placeEndsAt[m.lastToken] = 1;
     if (m.kind === 'organization') for (const n of within(nestedAt, m.firstToken, m.lastToken)) if (n.firstToken >= m.firstToken && n.lastToken <= m.lastToken) out.add(n);
   };
   // A place the words around it name beats the tagger's reading of the same words.
@@ -133,7 +135,7 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
     if ((covered[read.first] && covered[read.last - 1]) || !hasCapital(context, read)) continue;
     if (!ruleAt.has(`${read.first}:${read.last}`) && inTitle.subarray(read.first, read.last).every((t) => t === 1)) continue;
     if (read.type === 'PER' && everydayWordAlone(context, read, nameWords)) continue;
-    const raw = placeByCue(context, read.first, read.last, read.type) ? { ...read, type: 'LOC' as const } : read;
+    const raw = placeByCue(context, read.first, read.last, read.type) || listedWithPlace(context, read, placeEndsAt) ? { ...read, type: 'LOC' as const } : read;
     const kind = KIND_OF[raw.type];
     const name = kind === 'person' ? withHyphenatedParts(context, withoutLeadingTitles(context, raw, rulesAt[raw.last - 1] ?? []), taggedAt) : kind ? withHyphenatedParts(context, raw, taggedAt) : raw;
     const same = ruleAt.get(`${name.first}:${name.last}`);
@@ -206,6 +208,20 @@ function placeByCue(context: ArticleContext, first: number, last: number, type: 
   if (at > 1 && tokens[at - 1].post === '-' && /^\p{Ll}/u.test(tokens[at].text)) at -= 2;
   const one = before(at);
   return lexicon.placeCues.has(one) || (one !== '' && lexicon.placeCues.has(`${before(at - 1)} ${one}`));
+}
+
+/**
+ * "in Zvornik and Trebinje": one unknown word the tagger took for an organization or another kind
+ * of name, listed right after a place with "and" or "or", is a place too.
+ */
+function listedWithPlace(context: ArticleContext, name: TaggedName, placeEndsAt: Uint8Array): boolean {
+  if ((name.type !== 'ORG' && name.type !== 'MISC') || name.last - name.first !== 1 || name.first < 2) return false;
+  const { tokens } = context.tokenized;
+  const { lexicon, gazetteer } = context.resources;
+  const word = tokens[name.first].text.replace(/['’]s$/, '');
+  if (!/^\p{Lu}\p{Ll}/u.test(word) || gazetteer.countryOfDemonym(word) || lexicon.organizationNames.has(word) || lexicon.organizationHeads.has(word.toLowerCase())) return false;
+  const and = tokens[name.first - 1];
+  return /^(and|or)$/.test(and.text) && /^[ \t]+$/.test(and.post) && /^[ \t]+$/.test(tokens[name.first - 2].post) && placeEndsAt[name.first - 1] === 1;
 }
 
 /** Unknown single words after a place cue that the tagger left out of every name. */

@@ -108,13 +108,15 @@ export interface TrainingOptions {
   seed: number;
   /** Features seen fewer times than this in training are left out of the model. */
   minCount?: number;
-  /** Called after each epoch with the averaged weights so far (for choosing the number of epochs). */
-  afterEpoch?: (epoch: number, weights: PerceptronWeights) => void;
+  /** Return the weights averaged over every update (the default), or the last ones. */
+  average?: boolean;
+  /** Called after each epoch with the averaged and the last weights so far (for choosing by cross-validation). */
+  afterEpoch?: (epoch: number, averaged: PerceptronWeights, last: PerceptronWeights) => void;
 }
 
 /**
  * Trains by the perceptron rule on the tagger's own greedy decisions, and returns the weights
- * averaged over every update step, which generalise far better than the last ones.
+ * averaged over every update step (which usually generalise better than the last ones) or the last.
  */
 export function trainPerceptron(scheme: TagScheme, data: readonly LabelledSequence[], options: TrainingOptions): PerceptronWeights {
   const n = scheme.labels.length;
@@ -160,6 +162,7 @@ export function trainPerceptron(scheme: TagScheme, data: readonly LabelledSequen
     for (let k = 0; k < weights.length; k++) weights[k] = step > 0 ? (totals[k] + (step - stamps[k]) * current[k]) / step : 0;
     return new PerceptronWeights(scheme.labels, new Map(rowOf), weights);
   };
+  const last = (): PerceptronWeights => new PerceptronWeights(scheme.labels, new Map(rowOf), Float32Array.from(current.subarray(0, rowOf.size * n)));
 
   const random = seededRandom(options.seed);
   const order = data.map((_, i) => i);
@@ -202,9 +205,9 @@ export function trainPerceptron(scheme: TagScheme, data: readonly LabelledSequen
         tags.push(guess);
       }
     }
-    options.afterEpoch?.(epoch, averaged());
+    options.afterEpoch?.(epoch, averaged(), last());
   }
-  return averaged();
+  return options.average === false ? last() : averaged();
 }
 
 /** A small deterministic generator (mulberry32): the same seed gives the same model. */

@@ -131,38 +131,60 @@ export function scoreTagger(weights: PerceptronWeights, data: readonly LabelledA
   });
 }
 
-export interface CrossValidation {
-  /** Mean person-and-place F1 over the folds after each epoch (index 0 is epoch 1). */
-  byEpoch: number[];
+/** One setting the cross-validation compares. */
+export interface TrainingChoice {
+  minCount: number;
+  average: boolean;
   epochs: number;
 }
 
+export interface CrossValidation {
+  /** Mean person-and-place F1 over the folds for every setting tried. */
+  tried: Array<TrainingChoice & { f1: number }>;
+  best: TrainingChoice & { f1: number };
+}
+
 /**
- * Chooses the number of epochs by k-fold cross-validation over whole articles: each fold trains
- * on the others and is scored after every epoch; the epoch count with the best mean F1 of
- * persons and places wins.
+ * Chooses feature pruning (the fewest times a feature must be seen), averaging and the number of
+ * epochs by k-fold cross-validation over whole articles: each fold trains on the others (as
+ * `trainOn` gives them, with any dropout) and is scored after every epoch on its own articles as
+ * they will be read (`scoreOn`, whole); the setting with the best mean F1 of persons and places wins.
  */
-export function crossValidateEpochs(
-  articles: readonly LabelledArticle[],
-  options: { folds: number; maxEpochs: number; seed: number; minCount: number; log?: (line: string) => void },
+export function crossValidate(
+  trainOn: readonly LabelledArticle[],
+  scoreOn: readonly LabelledArticle[],
+  options: { folds: number; maxEpochs: number; seed: number; minCounts: readonly number[]; log?: (line: string) => void },
 ): CrossValidation {
-  const sums = new Array<number>(options.maxEpochs).fill(0);
-  for (let fold = 0; fold < options.folds; fold++) {
-    const train = articles.filter((_, i) => i % options.folds !== fold);
-    const held = articles.filter((_, i) => i % options.folds === fold);
-    trainPerceptron(BILOU_SCHEME, train, {
-      epochs: options.maxEpochs,
-      seed: options.seed,
-      minCount: options.minCount,
-      afterEpoch: (epoch, weights) => {
-        const scores = scoreTagger(weights, held);
-        const f = (scores[0].f1 + scores[1].f1) / 2;
-        sums[epoch - 1] += f;
-        options.log?.(`fold ${fold + 1}/${options.folds} epoch ${epoch}: PER ${scores[0].f1.toFixed(3)} LOC ${scores[1].f1.toFixed(3)} ORG ${scores[2].f1.toFixed(3)} MISC ${scores[3].f1.toFixed(3)}`);
-      },
-    });
+  const sums = new Map<string, TrainingChoice & { f1: number }>();
+  const record = (choice: TrainingChoice, f1: number) => {
+    const key = `${choice.minCount}:${choice.average}:${choice.epochs}`;
+    const entry = sums.get(key) ?? { ...choice, f1: 0 };
+    entry.f1 += f1 / options.folds;
+    sums.set(key, entry);
+  };
+  const personAndPlace = (weights: PerceptronWeights, held: readonly LabelledArticle[]) => {
+    const scores = scoreTagger(weights, held);
+    return (scores[0].f1 + scores[1].f1) / 2;
+  };
+  for (const minCount of options.minCounts) {
+    for (let fold = 0; fold < options.folds; fold++) {
+      const train = trainOn.filter((_, i) => i % options.folds !== fold);
+      const held = scoreOn.filter((_, i) => i % options.folds === fold);
+      trainPerceptron(BILOU_SCHEME, train, {
+        epochs: options.maxEpochs,
+        seed: options.seed,
+        minCount,
+        afterEpoch: (epoch, averaged, last) => {
+          const [withAverage, withLast] = [personAndPlace(averaged, held), personAndPlace(last, held)];
+          record({ minCount, average: true, epochs: epoch }, withAverage);
+          record({ minCount, average: false, epochs: epoch }, withLast);
+          options.log?.(`features seen ${minCount}+ times, fold ${fold + 1}/${options.folds}, epoch ${epoch}: person+place F1 ${withAverage.toFixed(4)} averaged, ${withLast.toFixed(4)} last`);
+        },
+      });
+    }
   }
-  const byEpoch = sums.map((s) => s / options.folds);
-  const epochs = byEpoch.indexOf(Math.max(...byEpoch)) + 1;
-  return { byEpoch, epochs };
+  const tried = [...sums.values()];
+  // Ties go to the first tried: the fewer epochs and the smaller pruning threshold.
+  const best = tried.reduce((a, b) => (b.f1 > a.f1 ? b : a));
+  return { tried, best };
 }
