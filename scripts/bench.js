@@ -4,7 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 const nlp = require('compromise');
-const { Engine, analyzeCorpus } = require('../dist/core.js');
+const { Engine, NameTagger, analyzeCorpus } = require('../dist/core.js');
 
 const TARGET_BYTES = 1024 * 1024;
 const conllPath = process.argv[2] || path.join(__dirname, '..', '..', 'shared', 'eval', 'conll2003-dev', 'eng.testa');
@@ -61,12 +61,21 @@ const { corpus, bytes } = sourceArticles();
 const wordCount = words(corpus);
 console.log(`Text: ${corpus.length} articles, ${(bytes / 1024 / 1024).toFixed(2)} MB, ${wordCount} words`);
 
+// What the name model holds in memory once read: the heap before and after reading it.
+global.gc?.();
+const heapBeforeModel = process.memoryUsage().heapUsed;
+NameTagger.load();
+global.gc?.();
+const modelMB = (process.memoryUsage().heapUsed - heapBeforeModel) / 1024 / 1024;
+
 const engine = new Engine();
+const rulesOnly = new Engine({ nameTagger: null });
 const runs = Number(process.env.BENCH_RUNS || 3);
 // Both sides first read the same 50 articles, so neither is timed while its code is still being compiled.
 const warmUp = corpus.slice(0, 50);
 for (const text of warmUp) {
   engine.analyze({ uri: 'warm-up', text, version: 0 });
+  rulesOnly.analyze({ uri: 'warm-up', text, version: 0 });
   const doc = nlp(text);
   doc.people().out('array');
   doc.places().out('array');
@@ -80,25 +89,32 @@ const compromiseRun = () =>
       doc.places().out('array');
     }
   });
-const attacheRun = () =>
-  measure('Attaché analyze (entities, roles, meetings, dates) + corpus', () => {
-    const analyses = corpus.map((text, i) => engine.analyze({ uri: `article-${i}`, text, version: 1 }));
-    analyzeCorpus(analyses, engine.knowledgeBase);
+const analyzeWith = (label, which) =>
+  measure(label, () => {
+    const analyses = corpus.map((text, i) => which.analyze({ uri: `article-${i}`, text, version: 1 }));
+    analyzeCorpus(analyses, which.knowledgeBase);
   });
+const attacheRun = () => analyzeWith('Attaché analyze (entities, roles, meetings, dates) + corpus', engine);
+const rulesOnlyRun = () => analyzeWith('  the same without the name tagger (rules alone)', rulesOnly);
 
 // Runs alternate, and the medians are compared, so a slow moment of the machine weighs on both alike.
 const baselines = [];
 const attaches = [];
+const rulesAlone = [];
 for (let run = 0; run < runs; run++) {
   baselines.push(compromiseRun());
   attaches.push(attacheRun());
+  rulesAlone.push(rulesOnlyRun());
 }
 const median = (results) => [...results].sort((a, b) => a.seconds - b.seconds)[Math.floor(results.length / 2)];
 const baseline = median(baselines);
 const attache = median(attaches);
-for (const r of [baseline, attache]) {
-  const all = (r === baseline ? baselines : attaches).map((x) => x.seconds.toFixed(2)).join(', ');
-  console.log(`${r.label.padEnd(62)} ${(wordCount / r.seconds).toFixed(0).padStart(8)} words/s  median ${r.seconds.toFixed(2).padStart(6)} s of ${all}  peak heap +${r.peakMB.toFixed(0)} MB`);
+for (const results of [baselines, attaches, rulesAlone]) {
+  const r = median(results);
+  const all = results.map((x) => x.seconds.toFixed(2)).join(', ');
+  const peak = Math.max(...results.map((x) => x.peakMB));
+  console.log(`${r.label.padEnd(62)} ${(wordCount / r.seconds).toFixed(0).padStart(8)} words/s  median ${r.seconds.toFixed(2).padStart(6)} s of ${all}  peak heap +${peak.toFixed(0)} MB`);
 }
 console.log(`Ratio (Attaché words/s ÷ compromise words/s, medians of ${runs} alternating runs): ${(baseline.seconds / attache.seconds).toFixed(2)}`);
+console.log(`Name tagger: ${(median(rulesAlone).seconds / attache.seconds).toFixed(2)} × the speed of the rules alone; the model holds ${modelMB.toFixed(1)} MB of heap once read`);
 console.log(`Process peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
