@@ -122,6 +122,11 @@ describe('name tagger: in the engine', () => {
     const names = new Engine().findMentions(text).map((m) => m.text);
     assert.ok(names.every((name) => !/[<>()=]/.test(name)), names.join(', '));
   });
+
+  it('reads a month in a dateline as a date, not a person', () => {
+    const people = new Engine().findMentions('WASHINGTON, Jan. 31 (Xinhua) -- U.S. President Donald Trump met Vice Premier Liu He.').filter((m) => m.kind === 'person');
+    assert.deepStrictEqual(people.map((m) => m.text), ['Donald Trump', 'Liu He']);
+  });
 });
 
 describe('name tagger: the model file', () => {

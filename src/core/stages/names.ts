@@ -135,6 +135,8 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
     if ((covered[read.first] && covered[read.last - 1]) || !hasCapital(context, read)) continue;
     if (!ruleAt.has(`${read.first}:${read.last}`) && inTitle.subarray(read.first, read.last).every((t) => t === 1)) continue;
     if (read.type === 'PER' && everydayWordAlone(context, read, nameWords)) continue;
+    // "WASHINGTON, Jan. 31": a month or a weekday alone is a date, never a name (as the rules read it too).
+    if (read.last - read.first === 1 && context.resources.lexicon.isDateWord(tokens[read.first].text.toLowerCase())) continue;
     const raw = placeByCue(context, read.first, read.last, read.type) || listedWithPlace(context, read, placeEndsAt) ? { ...read, type: 'LOC' as const } : read;
     const kind = KIND_OF[raw.type];
     const name = kind === 'person' ? withHyphenatedParts(context, withoutLeadingTitles(context, raw, rulesAt[raw.last - 1] ?? []), taggedAt) : kind ? withHyphenatedParts(context, raw, taggedAt) : raw;
