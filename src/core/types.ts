@@ -48,7 +48,10 @@ export interface Entity {
   /** Canonical name: the fullest form the article or the knowledge base gives. */
   name: string;
   roles: Role[];
+  /** Where the article names the entity. */
   mentions: Span[];
+  /** Where a title alone refers to the person ("the vice premier", "EAM"): highlighted and hovered like a name, but no name. */
+  titleMentions?: Span[];
   /** Country a person serves or a place lies in, when known. */
   country?: string | null;
   placeType?: PlaceType;

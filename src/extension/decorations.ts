@@ -102,7 +102,7 @@ export class Decorations implements vscode.Disposable {
     const target: Record<EntityKind, vscode.Range[]> = { person: ranges.people, place: ranges.places, organization: ranges.organizations };
     for (const entity of analysis.entities) {
       if (!config.get<boolean>(SETTING_OF[entity.kind], entity.kind !== 'organization')) continue;
-      for (const span of entity.mentions) {
+      for (const span of [...entity.mentions, ...(entity.titleMentions ?? [])]) {
         target[entity.kind].push(new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)));
       }
     }

@@ -26,7 +26,7 @@ function hoverAt(model: CorpusModel, document: vscode.TextDocument, position: vs
   const offset = document.offsetAt(position);
   for (const entity of analysis.entities) {
     if (entity.kind === 'organization') continue;
-    const mention = entity.mentions.find((span) => span.start <= offset && offset < span.end);
+    const mention = [...entity.mentions, ...(entity.titleMentions ?? [])].find((span) => span.start <= offset && offset < span.end);
     if (!mention) continue;
     const corpus = model.corpus();
     if (token.isCancellationRequested) return undefined;

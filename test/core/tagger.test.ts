@@ -129,6 +129,15 @@ describe('name tagger: in the engine', () => {
   });
 });
 
+describe('mentions by name and by title', () => {
+  it('keeps where a title alone refers to a person apart from where the person is named', () => {
+    const text = 'Chinese Vice Premier Liu He met Robert Lighthizer in Washington. The vice premier said the talks were candid.';
+    const liu = new Engine().analyze({ uri: 'test', text, version: 1 }).entities.find((e) => e.name === 'Liu He');
+    assert.deepStrictEqual(liu?.mentions.map((m) => text.slice(m.start, m.end)), ['Liu He']);
+    assert.deepStrictEqual(liu?.titleMentions?.map((m) => text.slice(m.start, m.end)), ['vice premier']);
+  });
+});
+
 describe('name tagger: the model file', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'attache-model-'));
   after(() => fs.rmSync(folder, { recursive: true, force: true }));

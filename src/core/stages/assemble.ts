@@ -21,7 +21,8 @@ export function entitiesOf(context: ArticleContext): Entity[] {
       kind: 'person',
       name,
       roles: person.titles.map((t): Role => ({ title: t.title, country: t.country, source: t.span.start >= 0 ? 'text' : 'knowledge-base', ...(t.span.start >= 0 ? { span: t.span } : {}) })),
-      mentions: [...person.mentions.map((m) => ({ start: m.start, end: m.end })), ...person.titleOnly].sort((a, b) => a.start - b.start),
+      mentions: person.mentions.map((m) => ({ start: m.start, end: m.end })).sort((a, b) => a.start - b.start),
+      ...(person.titleOnly.length > 0 ? { titleMentions: [...person.titleOnly].sort((a, b) => a.start - b.start) } : {}),
       country: countryOf(person),
       ...(person.official ? { kbId: person.official.id, aliases: [person.official.name, ...person.official.aliases] } : {}),
     });
