@@ -74,7 +74,7 @@ export class Engine {
     return { tokenized: context.tokenized, mentions: mentionsByRules(context), sources: this.resources };
   }
 
-  /** Person, place and organization mentions only (the stages up to names): what the CoNLL evaluation needs. */
+  /** Person, place and organization mentions only: the stages up to names, as the tagger and the rules read them together. */
   findMentions(text: string): Mention[] {
     const context = this.contextFor({ uri: '', text, version: 0 });
     for (const stage of STAGES.slice(0, STAGES.indexOf(namesStage) + 1)) stage.run(context);
