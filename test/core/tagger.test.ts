@@ -136,6 +136,12 @@ describe('mentions by name and by title', () => {
     assert.deepStrictEqual(liu?.mentions.map((m) => text.slice(m.start, m.end)), ['Liu He']);
     assert.deepStrictEqual(liu?.titleMentions?.map((m) => text.slice(m.start, m.end)), ['vice premier']);
   });
+
+  it('keeps a known organization whose letters spell the initials of a title', () => {
+    const text = 'National Security Adviser Jake Sullivan spoke on Monday. The NSA intercepted the calls, officials said.';
+    const entities = new Engine().analyze({ uri: 'test', text, version: 1 }).entities;
+    assert.ok(entities.some((e) => e.kind === 'organization' && e.name === 'NSA'), entities.map((e) => `${e.kind}:${e.name}`).join(', '));
+  });
 });
 
 describe('name tagger: the model file', () => {

@@ -29,7 +29,7 @@ export function entitiesOf(context: ArticleContext): Entity[] {
   }
   const byKey = new Map<string, Entity>();
   for (const m of context.mentions) {
-    if (m.kind === 'person' || (m.nested && !namesItsCountry(m))) continue;
+    if (m.kind === 'person' || (m.nested && !isCountry(m))) continue;
     const key = `${m.kind}:${m.key}`;
     let entity = byKey.get(key);
     if (!entity) {
@@ -104,4 +104,4 @@ function slug(name: string): string {
  * A city inside an organization's name is part of that name ("New York Stock Exchange", "Real
  * Madrid"); a country is still a mention of the country ("the U.S. Embassy", "Communist Party of China").
  */
-const namesItsCountry = (m: Mention) => m.place?.type === 'country';
+const isCountry = (m: Mention) => m.place?.type === 'country';

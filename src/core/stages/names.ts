@@ -132,7 +132,7 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
   for (const m of placesByCueOutsideNames(context, taggedAt)) if (!covered[m.firstToken]) take(m);
   for (const tagging of tagged) {
     const read = withoutTrailingConnectors(context, tagging);
-    if ((covered[read.first] && covered[read.last - 1]) || !hasCapital(context, read)) continue;
+    if (covered.subarray(read.first, read.last).some((c) => c === 1) || !hasCapital(context, read)) continue;
     if (!ruleAt.has(`${read.first}:${read.last}`) && inTitle.subarray(read.first, read.last).every((t) => t === 1)) continue;
     if (read.type === 'PER' && everydayWordAlone(context, read, nameWords)) continue;
     // "WASHINGTON, Jan. 31": a month or a weekday alone is a date, never a name (as the rules read it too).
@@ -178,7 +178,8 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
     }
     if (kind !== 'place' || !isModifier(context, name.first, name.last)) take(mentionOf(context, kind, name.first, name.last));
   }
-  // Countries named inside an organization only the rules found stay ("the China-U.S. Coordination Meeting").
+  // Where no name was taken, what the lists know stays: gazetteer places, known officials and
+  // organizations, and countries inside an organization only the rules found ("the China-U.S. Coordination Meeting").
   for (const m of byRules.filter((n) => !n.nested || n.place?.type === 'country')) {
     let free = true;
     for (let k = m.firstToken; k < m.lastToken && free; k++) if (covered[k]) free = false;

@@ -159,11 +159,12 @@ function titlesOf(person: ArticlePerson): Array<{ title: string; country: string
 /** "EAM is scheduled to meet", "the PM said": capitals that spell the initials of the title only one person holds. */
 function addTitleAcronyms(context: ArticleContext, references: Reference[]): void {
   const { tokens } = context.tokenized;
-  // A lone acronym the name tagger took for an organization may still be a title's initials.
+  // A lone acronym read as an organization that no list knows ("EAM", not "NSA") may still be a title's initials.
+  const { lexicon } = context.resources;
   const named = new Uint8Array(tokens.length);
   const acronymAt = new Map<number, Mention>();
   for (const m of context.mentions) {
-    if (m.kind === 'organization' && m.lastToken - m.firstToken === 1) acronymAt.set(m.firstToken, m);
+    if (m.kind === 'organization' && m.lastToken - m.firstToken === 1 && !lexicon.organizationNames.has(m.text)) acronymAt.set(m.firstToken, m);
     else named.fill(1, m.firstToken, m.lastToken);
   }
   const retitled = new Set<Mention>();
@@ -189,7 +190,8 @@ function addTitleAcronyms(context: ArticleContext, references: Reference[]): voi
   }
   if (retitled.size > 0) {
     context.mentions = context.mentions.filter((m) => !retitled.has(m));
-    for (let k = references.length - 1; k >= 0; k--) if (references[k].kind === 'organization' && retitled.has(acronymAt.get(references[k].firstToken)!)) references.splice(k, 1);
+    const kept = references.filter((r) => !(r.kind === 'organization' && retitled.has(acronymAt.get(r.firstToken)!)));
+    references.splice(0, references.length, ...kept);
   }
 }
 

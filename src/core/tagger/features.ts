@@ -105,7 +105,7 @@ function ruleTags(tokenCount: number, mentions: readonly Mention[]): string[] {
   return tags;
 }
 
-/** "pre=(", "post=,": the first two punctuation marks around a word, the string made once per spelling of what surrounds it. */
+/** "post=,": the first two punctuation marks after a word, the string made once per spelling of what follows it. */
 const punctuationByPrefix = new Map<string, Map<string, string>>();
 function punctuation(prefix: string, around: string): string {
   let bySpelling = punctuationByPrefix.get(prefix);
@@ -144,7 +144,7 @@ interface WordFeatures {
  */
 const wordCaches = new WeakMap<FeatureSources, Map<string, WordFeatures>>();
 /** Forms kept per engine before the cache starts afresh, so memory stays bounded on any corpus. */
-const WORD_CACHE_LIMIT = 200_000;
+const WORD_CACHE_LIMIT = 30_000;
 
 function wordFeatures(form: string, sources: FeatureSources): WordFeatures {
   let cache = wordCaches.get(sources);
@@ -198,9 +198,9 @@ function listsOf(form: string, lower: string, sources: FeatureSources): string[]
 }
 
 /**
- * Feature strings of a prefix and up to three parts (the rules' tags, shapes, word pairs) made
- * once and found again by their parts, so no key string is built to look them up. The cache
- * starts afresh past a bound.
+ * Feature strings of a prefix and up to three parts (the rules' tags around a word) made once and
+ * found again by their parts, so no key string is built to look them up. The cache starts afresh
+ * past a bound.
  */
 class FeatureStrings {
   private readonly byPrefix = new Map<string, Map<string, Map<string, Map<string, string>>>>();
@@ -225,7 +225,7 @@ class FeatureStrings {
     return feature;
   }
 }
-const FEATURE_STRING_LIMIT = 300_000;
+const FEATURE_STRING_LIMIT = 30_000;
 const featureStrings = new FeatureStrings();
 
 const EDGE_BEFORE = { asPrevious: ['w-1=<s>', 's-1=<s>'], asSecondPrevious: 'w-2=<s>', lower: '<s>', shape: '<s>' };

@@ -122,8 +122,15 @@ export class NameTagger {
 
 export type NameTaggerLoad = { tagger: NameTagger } | { problem: string };
 
-/** The build copies the model next to its bundles (dist/); test bundles sit in folders below it. */
+let bundledPath: { file: string | undefined } | undefined;
+
+/** The build copies the model next to its bundles (dist/); test bundles sit in folders below it. Looked up once. */
 function bundledModelPath(): string | undefined {
+  bundledPath ??= { file: findBundledModel() };
+  return bundledPath.file;
+}
+
+function findBundledModel(): string | undefined {
   let dir = __dirname;
   for (let up = 0; up < 4; up++) {
     const file = path.join(dir, MODEL_FILE);

@@ -27,7 +27,7 @@ export interface LabelledSequence extends TaggerSequence {
 /** How the tags already chosen become features, and which tag may follow which. */
 export interface TagScheme {
   labels: readonly string[];
-  historyFeatures(sequence: TaggerSequence, position: number, previous: number[], out: string[]): void;
+  historyFeatures(sequence: TaggerSequence, position: number, tags: readonly number[], out: string[]): void;
   allowed(previous: number, next: number): boolean;
   /** The tag the next one must be allowed to follow: the one before, or none where a new sentence starts. */
   previous(sequence: TaggerSequence, position: number, tags: number[]): number;

@@ -39,18 +39,19 @@ const TAG_NAMES = [...NAME_LABELS, '<s>'];
 const T1 = TAG_NAMES.map((t) => `~t1=${t}`);
 const T2 = TAG_NAMES.map((t2) => TAG_NAMES.map((t1) => `~t2=${t2}|${t1}`));
 const H = NAME_LABELS.map((t) => `~h=${t}`);
-const byPrefix = new Map<string, Map<string, string[]>>();
-const WORD_LIMIT = 200_000;
-function withTag(prefix: string, word: string): string[] {
+const byPrefix = new Map<string, Map<string, Array<string | undefined>>>();
+/** Words kept before the cache starts afresh, so memory stays bounded on any corpus. */
+const WORD_LIMIT = 30_000;
+/** "~t1w=B-PER|smith": the string for a tag and a word, made the first time that pair is needed. */
+function withTag(prefix: string, tag: number, word: string): string {
   let byWord = byPrefix.get(prefix);
   if (!byWord) byPrefix.set(prefix, (byWord = new Map()));
   let strings = byWord.get(word);
   if (!strings) {
     if (byWord.size >= WORD_LIMIT) byWord.clear();
-    strings = TAG_NAMES.map((t) => `${prefix}${t}|${word}`);
-    byWord.set(word, strings);
+    byWord.set(word, (strings = []));
   }
-  return strings;
+  return (strings[tag] ??= `${prefix}${TAG_NAMES[tag]}|${word}`);
 }
 
 export const BILOU_SCHEME: TagScheme = {
@@ -64,20 +65,20 @@ export const BILOU_SCHEME: TagScheme = {
   previous(sequence, i, tags) {
     return i > 0 && !(sequence as WordSequence).nameBreaks[i] ? tags[i - 1] : OUTSIDE;
   },
-  historyFeatures(sequence, i, previous, out) {
+  historyFeatures(sequence, i, tags, out) {
     const words = sequence as WordSequence;
     const first = words.nameBreaks[i];
-    const t1 = i > 0 && !first ? previous[i - 1] : START;
-    const t2 = i > 1 && !first && !words.nameBreaks[i - 1] ? previous[i - 2] : START;
-    out.push(T1[t1], T2[t2][t1], withTag('~t1w=', words.lowers[i])[t1], withTag('~t1s=', words.shapes[i])[t1]);
+    const t1 = i > 0 && !first ? tags[i - 1] : START;
+    const t2 = i > 1 && !first && !words.nameBreaks[i - 1] ? tags[i - 2] : START;
+    out.push(T1[t1], T2[t2][t1], withTag('~t1w=', t1, words.lowers[i]), withTag('~t1s=', t1, words.shapes[i]));
     // What the same word was tagged as earlier in the article: the latest tag of a name it was in
     // ("U-PER" alone, "B-ORG" at the start of a longer name), or never a name.
     let k = words.earlier[i];
     let seen = false;
     for (let depth = 0; k >= 0 && depth < HISTORY_DEPTH; depth++, k = words.earlier[k]) {
       seen = true;
-      if (previous[k] !== OUTSIDE) {
-        out.push(H[previous[k]]);
+      if (tags[k] !== OUTSIDE) {
+        out.push(H[tags[k]]);
         return;
       }
     }
