@@ -8,7 +8,7 @@
 // gold and predicted spans trimmed alike of possessives and edge punctuation.
 const fs = require('fs');
 const path = require('path');
-const { Engine, analyzeCorpus, decodeArticle } = require('../dist/core.js');
+const { Engine, analyzeCorpus, decodeArticle, readConll } = require('../dist/core.js');
 
 const args = process.argv.slice(2);
 const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--errors');
@@ -21,57 +21,6 @@ if (!file) {
 
 const TYPES = ['PER', 'LOC'];
 const KIND_TYPE = { person: 'PER', place: 'LOC' };
-
-/**
- * Articles as lists of sentences, each { tokens, tags }. An article ends at -DOCSTART- (text before the
- * first one is an article too, as for the scorer); a sentence ends at a blank line.
- */
-function readArticles(source) {
-  const articles = [];
-  let sentences = [];
-  let sentence = { tokens: [], tags: [] };
-  const endSentence = () => {
-    if (sentence.tokens.length > 0) sentences.push(sentence);
-    sentence = { tokens: [], tags: [] };
-  };
-  const endArticle = () => {
-    endSentence();
-    if (sentences.length > 0) articles.push(sentences);
-    sentences = [];
-  };
-  for (const line of source.split('\n')) {
-    // Whitespace-separated columns, surrounding blanks (and a '\r') ignored: token first, tag last.
-    const columns = line.trim().split(/\s+/);
-    if (!columns[0]) endSentence();
-    else if (columns[0] === '-DOCSTART-') endArticle();
-    else {
-      sentence.tokens.push(columns[0]);
-      sentence.tags.push(columns[columns.length - 1]);
-    }
-  }
-  endArticle();
-  return articles;
-}
-
-/**
- * Entities of one tagged sentence as token ranges. Reads IOB1 and IOB2 alike: an entity starts at
- * B-, or at I- after O or after another type.
- */
-function entitiesOf(tags) {
-  const entities = [];
-  let open = null;
-  tags.forEach((tag, i) => {
-    const type = tag === 'O' ? null : tag.slice(2);
-    if (open && (!type || tag.startsWith('B-') || open.type !== type)) {
-      entities.push(open);
-      open = null;
-    }
-    if (type && !open) open = { type, first: i, last: i };
-    if (open) open.last = i;
-  });
-  if (open) entities.push(open);
-  return entities;
-}
 
 /**
  * Shrinks [start, end) of text: repeatedly drops a trailing possessive or punctuation/space, then
@@ -87,33 +36,24 @@ function trim(start, end, text) {
   return [start, end];
 }
 
-/** One article's text and its trimmed gold spans ("TYPE:start:end"), all CoNLL types for error labels. */
-function buildArticle(sentences) {
-  let text = '';
+/** An article's trimmed gold spans ("TYPE:start:end") for persons and places, and every name's type by span to label false positives. */
+function goldOf({ text, names }) {
   const gold = new Set();
-  const goldTypeAt = new Map(); // "start:end" -> CoNLL type, to label false positives
-  for (const { tokens, tags } of sentences) {
-    const starts = [];
-    for (const [i, token] of tokens.entries()) {
-      if (i > 0) text += ' ';
-      starts.push(text.length);
-      text += token;
-    }
-    text += '\n';
-    for (const e of entitiesOf(tags)) {
-      // Trimmed against the article text, newline included, exactly as the scorer does.
-      const [s, en] = trim(starts[e.first], starts[e.last] + tokens[e.last].length, text);
-      if (TYPES.includes(e.type)) gold.add(`${e.type}:${s}:${en}`);
-      if (!goldTypeAt.has(`${s}:${en}`)) goldTypeAt.set(`${s}:${en}`, e.type);
-    }
+  const goldTypeAt = new Map();
+  for (const name of names) {
+    // Trimmed against the article text, newline included, exactly as the scorer does.
+    const [s, e] = trim(name.start, name.end, text);
+    if (TYPES.includes(name.type)) gold.add(`${name.type}:${s}:${e}`);
+    if (!goldTypeAt.has(`${s}:${e}`)) goldTypeAt.set(`${s}:${e}`, name.type);
   }
   return { text, gold, goldTypeAt };
 }
 
-const articles = readArticles(fs.readFileSync(path.resolve(file), 'utf8')).map((sentences, i) => ({
+// readConll lays articles out as the scorer does: a sentence's tokens joined by single spaces, one sentence a line.
+const articles = readConll(fs.readFileSync(path.resolve(file), 'utf8')).map((article, i) => ({
   // Same names as the scorer's files; the CLI uses the path only as the article's label.
   name: `${String(i).padStart(4, '0')}.txt`,
-  ...buildArticle(sentences),
+  ...goldOf(article),
 }));
 
 // What the CLI's `analyze DIR --json` does per file, in the same (sorted) order and with one engine.

@@ -13,7 +13,7 @@ import { peopleStage } from './stages/people';
 import { referencesStage } from './stages/references';
 import { rolesStage } from './stages/roles';
 import { tokensStage } from './stages/tokens';
-import { NameTagger } from './tagger/model';
+import { NameTagger, NameTaggerLoad } from './tagger/model';
 import { RuleReading } from './tagger/training';
 import { ArticleAnalysis, ArticleDocument } from './types';
 
@@ -56,15 +56,18 @@ export class Engine {
 
   /** Why the name model could not be read (names then come from the rules alone), or null. */
   nameTaggerProblem(): string | null {
-    if (this.options.nameTagger !== undefined) return null;
-    const load = NameTagger.load(this.options.nameModelFile);
-    return 'problem' in load ? load.problem : null;
+    const model = this.nameModel();
+    return 'problem' in model ? model.problem : null;
   }
 
   private nameTaggerInUse(): NameTagger | null {
-    if (this.options.nameTagger !== undefined) return this.options.nameTagger;
-    const load = NameTagger.load(this.options.nameModelFile);
-    return 'tagger' in load ? load.tagger : null;
+    const model = this.nameModel();
+    return 'tagger' in model ? model.tagger : null;
+  }
+
+  /** The tagger given in the options, or the model file's, read once. */
+  private nameModel(): NameTaggerLoad | { tagger: null } {
+    return this.options.nameTagger !== undefined ? { tagger: this.options.nameTagger } : NameTagger.load(this.options.nameModelFile);
   }
 
   /** The tokens and the rules' names of a text, before any tagger: what the tagger is trained to improve on. */

@@ -117,9 +117,12 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
   for (const m of rules) if (m.byContext) take(m);
   // The words of a title the rules read before a person are no name of their own ("Fisheries" in "Fisheries and mines minister X").
   const inTitle = new Uint8Array(tokens.length);
+  const titled = new Set<Mention>();
   for (const m of rules) {
     const start = m.kind === 'person' ? titleStart(context, m, rulesAt) : -1;
-    if (start >= 0) inTitle.fill(1, start, m.firstToken);
+    if (start < 0) continue;
+    titled.add(m);
+    inTitle.fill(1, start, m.firstToken);
   }
   // Words of the longer person names the tagger read: "King" alone may be the "Billie Jean King" named before.
   // Each word's first place in such a name, for a surname that follows its full name.
@@ -148,7 +151,7 @@ function combine(context: ArticleContext, byRules: Mention[], tagged: TaggedName
       continue;
     }
     const overlapping = within(rulesAt, name.first, name.last);
-    if (overlapping.some((m) => m.kind === 'person' && (isKnownOfficial(context, m) || titleStart(context, m, rulesAt) >= 0))) {
+    if (overlapping.some((m) => m.kind === 'person' && (isKnownOfficial(context, m) || titled.has(m)))) {
       for (const m of overlapping) take(m);
       covered.fill(1, name.first, name.last);
       continue;

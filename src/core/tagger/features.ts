@@ -3,7 +3,7 @@ import { Gazetteer } from '../gazetteer';
 import { KnowledgeBase } from '../knowledgeBase';
 import { Lexicon } from '../lexicon';
 import { Tokenized } from '../tokens';
-import { TaggerSequence } from './perceptron';
+import { WordSequence } from './scheme';
 
 /** What the features read besides the text: the engine's own lists. */
 export interface FeatureSources {
@@ -14,19 +14,9 @@ export interface FeatureSources {
 
 /**
  * The features of every token of one article before any tag is chosen, with what the tags
- * chosen so far are read against: where sentences start, and where the same capitalised word
- * was last seen (a surname after a full name is tagged as the full name was).
+ * chosen so far are read against (see WordSequence).
  */
-export interface ArticleFeatures extends TaggerSequence {
-  lowers: string[];
-  shapes: string[];
-  /** No name runs into the token from the one before: a sentence or a line starts, punctuation stands between (a comma, a bracket, a spaced dash), or the word before ends in a possessive ("Obama's China trip"). */
-  nameBreaks: boolean[];
-  /** The position of the last earlier capitalised token with the same word, or -1. */
-  earlier: Int32Array;
-  /** Tokens outside every name whatever their context: lower-case words that are no connector. */
-  outside: boolean[];
-}
+export type ArticleFeatures = WordSequence;
 
 /**
  * The word as the tagger reads it. In an all-capitals line ("PERES MEETS ARAFAT IN GAZA") a word

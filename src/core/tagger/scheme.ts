@@ -21,12 +21,16 @@ const ALLOWED = NAME_LABELS.map((_, previous) =>
   }),
 );
 
-/** A sequence whose lower-case words and shapes the history features can pair with the tag before. */
+/** An article's tokens as the tagger reads them: their features, and what the tags chosen so far are read against. */
 export interface WordSequence extends TaggerSequence {
+  /** Each token's lower-case normal form and shape, which the history features pair with the tag before. */
   lowers: string[];
   shapes: string[];
+  /** No name runs into the token from the one before: a sentence or a line starts, punctuation stands between (a comma, a bracket, a spaced dash), or the word before ends in a possessive ("Obama's China trip"). */
   nameBreaks: boolean[];
+  /** The position of the last earlier capitalised token with the same word, or -1 (a surname after a full name is tagged as the full name was). */
   earlier: Int32Array;
+  /** Tokens outside every name whatever their context: a number or symbol, markup or code ("Ab<img"), or a lower-case word that is no connector. */
   outside: boolean[];
 }
 
