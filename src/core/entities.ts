@@ -41,6 +41,14 @@ interface Word {
 /** Lower-case words that may stand inside a name: "Strait of Hormuz", "Zaid bin Sultan". */
 export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'y', 'ben', 'abu', 'bint']);
 /** One syllable of a romanised Korean or Chinese given name: "Il", "sung", "Gun", "mo", "hwan", "yeol", "kuo". */
+/**
+ * The longest names an article can hold: "Standing Committee of the Political Bureau of the
+ * Communist Party of China Central Committee" is 14 words and 91 characters, and Welsh place names
+ * reach 58 letters. Longer stretches are not names, and bounding runs keeps the finder linear.
+ */
+export const NAME_LIMITS = { words: 16, characters: 160, wordCharacters: 64 } as const;
+const MAX_RUN_WORDS = NAME_LIMITS.words;
+
 const NAME_SYLLABLE = /^[b-df-hj-np-tv-z]{0,3}[aeiou][aeiouwy]{0,2}(?:ng|[nmlkpth])?$/i;
 /** Words after which a capitalised word is not a name on its own ("the Moon", "a Green MP"). */
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
@@ -91,8 +99,9 @@ export class EntityFinder {
       word,
       end: token.start + word.length,
       lower: word.toLowerCase(),
-      // Markup or code inside a word ("Ab<img", "X](command:") never makes it part of a name.
-      capitalized: isCapitalized(word) && !/[<>[\]{}()=\\|*_`#@$%^~]/.test(word),
+      // Markup or code inside a word ("Ab<img", "X](command:") never makes it part of a name, nor does
+      //  a "word" longer than any name's, such as a pasted hash or a run of letters.
+      capitalized: isCapitalized(word) && !/[<>[\]{}()=\\|*_`#@$%^~]/.test(word) && word.length <= NAME_LIMITS.wordCharacters,
       initial,
       breakAfter: breakAfter || possessive,
       hyphenAfter,
@@ -121,7 +130,7 @@ export class EntityFinder {
         continue;
       }
       let j = i + 1;
-      while (j < last && !words[j - 1].breakAfter) {
+      while (j < last && j - i < MAX_RUN_WORDS && !words[j - 1].breakAfter) {
         if (words[j].capitalized && /\p{L}/u.test(words[j].word)) {
           j++;
           continue;

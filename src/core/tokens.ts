@@ -35,8 +35,52 @@ export interface Tokenized {
 export function tokenize(text: string): Tokenized {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  let offset = 0;
-  const document = nlp.tokenize(text).document as Array<Array<{ text: string; pre: string; post: string }>>;
+  for (const piece of boundedPieces(text)) tokenizePiece(text, piece, tokens, sentences);
+  splitAtBlankLines(tokens, sentences, text);
+  return { text, tokens, sentences };
+}
+
+/**
+ * compromise's sentence splitter re-tests a growing chunk while it finds no sentence end ("Mr.
+ * Mr. …", "....", "Jan. 31, Jan. 31, …"), and its word splitter copies its list at every hyphen:
+ * both grow with the square of the stretch they are given. Handing it pieces of at most this many
+ * characters keeps tokenizing linear; a piece ends at a line end where it can, so ordinary
+ * paragraphs are never cut.
+ */
+export const PIECE_CHARS = 1500;
+
+/** [start, end) pieces covering the text: whole lines up to PIECE_CHARS, longer lines cut at a likely sentence end or a space. */
+export function boundedPieces(text: string): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  let start = 0;
+  while (text.length - start > PIECE_CHARS) {
+    const limit = start + PIECE_CHARS;
+    const lineEnd = text.lastIndexOf('\n', limit - 1) + 1;
+    const end = lineEnd > start ? lineEnd : cutInsideLine(text, start, limit);
+    pieces.push([start, end]);
+    start = end;
+  }
+  if (start < text.length || pieces.length === 0) pieces.push([start, text.length]);
+  return pieces;
+}
+
+/** Where to cut a line longer than a piece: after the last full stop that ends a long word, else the last space, else anywhere but inside a surrogate pair. */
+function cutInsideLine(text: string, start: number, limit: number): number {
+  const window = text.slice(start, limit);
+  let space = -1;
+  for (let i = window.length - 1; i > window.length / 2; i--) {
+    if (!/\s/.test(window[i])) continue;
+    if (space < 0) space = i + 1;
+    if (/\p{Ll}{3}[.!?]["'”’)]*$/u.test(window.slice(Math.max(0, i - 8), i))) return start + i + 1;
+  }
+  if (space > 0) return start + space;
+  const cut = limit;
+  return /[\uDC00-\uDFFF]/.test(text[cut] ?? '') ? cut - 1 : cut;
+}
+
+function tokenizePiece(text: string, [pieceStart, pieceEnd]: [number, number], tokens: Token[], sentences: Sentence[]): void {
+  let offset = pieceStart;
+  const document = nlp.tokenize(text.slice(pieceStart, pieceEnd)).document as Array<Array<{ text: string; pre: string; post: string }>>;
   for (const terms of document) {
     const first = tokens.length;
     let sentenceStart = -1;
@@ -58,8 +102,6 @@ export function tokenize(text: string): Tokenized {
       sentences.push({ start: sentenceStart, end: tokens[tokens.length - 1].end, first, last: tokens.length });
     }
   }
-  splitAtBlankLines(tokens, sentences, text);
-  return { text, tokens, sentences };
 }
 
 /**
@@ -90,7 +132,7 @@ function splitAtBlankLines(tokens: Token[], sentences: Sentence[], text: string)
   const joined: Sentence[] = [];
   for (const sentence of sentences) {
     const previous = joined[joined.length - 1];
-    if (previous && isHardWrapped(tokens, previous.last - 1, text)) {
+    if (previous && isHardWrapped(tokens, previous.last - 1, text) && sentence.last - previous.first <= MAX_SENTENCE_TOKENS) {
       previous.end = sentence.end;
       previous.last = sentence.last;
     } else joined.push({ ...sentence });
@@ -101,16 +143,29 @@ function splitAtBlankLines(tokens: Token[], sentences: Sentence[], text: string)
     for (let i = sentence.first; i < sentence.last - 1; i++) {
       if (!tokens[i].post.includes('\n')) continue;
       if (!isHardWrapped(tokens, i, text)) {
-        result.push({ start: tokens[first].start, end: tokens[i].end, first, last: i + 1 });
+        pushBounded(result, tokens, first, i + 1);
         first = i + 1;
       }
     }
-    result.push({ start: tokens[first].start, end: sentence.end, first, last: sentence.last });
+    pushBounded(result, tokens, first, sentence.last);
   }
   result.forEach((sentence, index) => {
     for (let i = sentence.first; i < sentence.last; i++) tokens[i].sentence = index;
   });
   sentences.splice(0, sentences.length, ...result);
+}
+
+/**
+ * Real sentences stay well under this many words; longer stretches are tables, lists or
+ * generated text. Cutting them keeps every per-sentence step of the engine bounded.
+ */
+export const MAX_SENTENCE_TOKENS = 200;
+
+function pushBounded(sentences: Sentence[], tokens: Token[], first: number, last: number): void {
+  for (let from = first; from < last; from += MAX_SENTENCE_TOKENS) {
+    const to = Math.min(last, from + MAX_SENTENCE_TOKENS);
+    sentences.push({ start: tokens[from].start, end: tokens[to - 1].end, first: from, last: to });
+  }
 }
 
 /** The line ending after token i is long and has no stop: prose wrapped by hand, which goes on. */

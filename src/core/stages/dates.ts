@@ -218,29 +218,60 @@ function placeFromSameDay(context: ArticleContext, meetings: Meeting[]): Meeting
   const { datelinePlace } = context;
   const cityIn = citiesNamedWithCountry(context);
   const datelineCountry = context.mentions.find((m) => m.kind === 'place' && m.key === datelinePlace)?.place?.country;
-  for (const meeting of meetings) {
+  const placed = new PlacedMeetings();
+  const unplaced: Array<{ meeting: Meeting; dispatch: boolean }> = [];
+  meetings.forEach((meeting, order) => {
     // A call is made from two places at once: only the words of its own clause place it.
-    if (meeting.kind === 'call') continue;
+    if (meeting.kind === 'call') return;
     const dispatch = withinDispatch(meeting.date, context.date, meeting.status === 'held' ? DISPATCH_DAYS : -1);
-    if (meeting.place) {
-      const city = cityIn.get(meeting.place) ?? (dispatch && datelineCountry && sameCountry(datelineCountry, meeting.place) ? datelinePlace : null);
-      meeting.place = city ?? meeting.place;
-      continue;
+    if (!meeting.place) {
+      if (dispatch || meeting.status === 'held') unplaced.push({ meeting, dispatch });
+      return;
     }
-    if (!dispatch && meeting.status !== 'held') continue;
-    const sameDay = sameDayWithPlace(meetings, meeting);
-    meeting.place = sameDay?.place ?? (dispatch ? datelinePlace : null);
+    const city = cityIn.get(meeting.place) ?? (dispatch && datelineCountry && sameCountry(datelineCountry, meeting.place) ? datelinePlace : null);
+    meeting.place = city ?? meeting.place;
+    placed.add(meeting, order);
+  });
+  for (const { meeting, dispatch } of unplaced) {
+    meeting.place = placed.sameDayAs(meeting)?.place ?? (dispatch ? datelinePlace : null);
   }
   return meetings;
 }
 
-/** Another meeting that day with a place and one of the same people: first one of exactly the same ("Talks between Mr Gatt and Mr Bellini" after "talks ... in Rome"). */
-function sameDayWithPlace(meetings: Meeting[], meeting: Meeting): Meeting | undefined {
-  const candidates = meetings.filter(
-    (o) => o !== meeting && o.place && o.status === meeting.status && o.date.value === meeting.date.value && o.date.value !== null && o.participants.some((p) => meeting.participants.includes(p)),
-  );
-  const samePeople = (o: Meeting) => o.participants.length === meeting.participants.length && o.participants.every((p) => meeting.participants.includes(p));
-  return candidates.find(samePeople) ?? candidates[0];
+/**
+ * Meetings with a place, by day, status and participant, so that finding another one held that
+ * day with the same people costs a lookup per participant, not a pass over every meeting.
+ */
+class PlacedMeetings {
+  private readonly byPerson = new Map<string, { meeting: Meeting; order: number }>();
+  private readonly byPeople = new Map<string, Meeting>();
+
+  add(meeting: Meeting, order: number): void {
+    if (meeting.date.value === null) return;
+    for (const person of meeting.participants) {
+      const key = this.key(meeting, [person]);
+      if (!this.byPerson.has(key)) this.byPerson.set(key, { meeting, order });
+    }
+    const key = this.key(meeting, meeting.participants);
+    if (!this.byPeople.has(key)) this.byPeople.set(key, meeting);
+  }
+
+  /** The first one of exactly the same people ("Talks between Mr Gatt and Mr Bellini" after "talks ... in Rome"), else the first with any of them. */
+  sameDayAs(meeting: Meeting): Meeting | undefined {
+    if (meeting.date.value === null) return undefined;
+    const same = this.byPeople.get(this.key(meeting, meeting.participants));
+    if (same) return same;
+    let first: { meeting: Meeting; order: number } | undefined;
+    for (const person of meeting.participants) {
+      const found = this.byPerson.get(this.key(meeting, [person]));
+      if (found && (!first || found.order < first.order)) first = found;
+    }
+    return first?.meeting;
+  }
+
+  private key(meeting: Meeting, people: string[]): string {
+    return [meeting.status, meeting.date.value, ...[...people].sort()].join('\u0000');
+  }
 }
 
 /** Days around the article's date that a dispatch from its dateline still reports from there ("talks yesterday", "meets him tomorrow"). */
