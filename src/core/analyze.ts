@@ -1,10 +1,11 @@
-import { ArticleContext, EngineResources, Stage, UNKNOWN_DATE } from './article';
+import { ArticleContext, EngineResources, Stage, TimeBudget, UNKNOWN_DATE } from './article';
 import { EntityFinder, Mention } from './entities';
 import { EventCatalog } from './events';
 import { Gazetteer } from './gazetteer';
 import { KnowledgeBase, loadBundledKnowledgeBase } from './knowledgeBase';
 import { Lexicon } from './lexicon';
 import { MeetingPatterns } from './patterns';
+import { formatOf, readableText } from './readableText';
 import { assembleStage, entitiesOf } from './stages/assemble';
 import { datesStage } from './stages/dates';
 import { meetingsStage } from './stages/meetings';
@@ -15,7 +16,7 @@ import { rolesStage } from './stages/roles';
 import { tokensStage } from './stages/tokens';
 import { NameTagger, NameTaggerLoad } from './tagger/model';
 import { RuleReading } from './tagger/training';
-import { ArticleAnalysis, ArticleDocument } from './types';
+import { ArticleAnalysis, ArticleDocument, PartialAnalysis } from './types';
 
 export interface EngineOptions {
   gazetteer?: Gazetteer;
@@ -26,6 +27,28 @@ export interface EngineOptions {
   nameTagger?: NameTagger | null;
   /** The name model file; by default the one shipped beside the engine. */
   nameModelFile?: string;
+}
+
+export interface AnalysisOptions {
+  /** Milliseconds the article may take; by default no limit. */
+  budgetMs?: number;
+  /** The clock the budget is measured by, in milliseconds: performance.now unless a test steps its own. */
+  clock?: () => number;
+}
+
+function partialAnalysis({ budget, tokenized, document }: ArticleContext): PartialAnalysis | undefined {
+  if (budget.stopSentence === null || budget.stoppedIn === null) return undefined;
+  const { sentences } = tokenized;
+  const namesTo = sentences.length > 0 ? sentences[sentences.length - 1].end : 0;
+  const analysedTo = sentences[budget.stopSentence]?.start ?? namesTo;
+  if (analysedTo >= document.text.length) return undefined;
+  return { stoppedIn: budget.stoppedIn, namesTo, analysedTo, budgetMs: budget.ms };
+}
+
+function partialNote({ budgetMs, namesTo, analysedTo }: PartialAnalysis, length: number): string {
+  const share = (offset: number) => `the first ${Math.floor((offset / length) * 100)}% of the text only (up to offset ${offset} of ${length})`;
+  const found = namesTo === analysedTo ? `names and meetings are found in ${share(namesTo)}` : `names are found in ${share(namesTo)}, meetings in ${share(analysedTo)}`;
+  return `analysis stopped at its time budget of ${budgetMs} ms: ${found}`;
 }
 
 /** The analysis, in order; each stage reads what the ones before it left in the article context. */
@@ -52,6 +75,15 @@ export class Engine {
       patterns: options.patterns ?? MeetingPatterns.bundled(),
       nameTagger: () => this.nameTaggerInUse(),
     };
+  }
+
+  /**
+   * Loads what the engine otherwise loads on first use (the name model, compromise's lexicon) by
+   * analysing one short article, so that a time budget afterwards measures analysis alone.
+   */
+  warmUp(): this {
+    this.analyze({ uri: '', text: 'WASHINGTON, June 18 -- Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Sunday.', version: 0 });
+    return this;
   }
 
   /** Why the name model could not be read (names then come from the rules alone), or null. */
@@ -84,9 +116,14 @@ export class Engine {
     return context.mentions;
   }
 
-  analyze(document: ArticleDocument): ArticleAnalysis {
-    const context = this.contextFor(document);
+  /**
+   * The article's analysis. With a time budget, an article that would take longer is analysed up
+   * to where the time ran out, and the result says so in `partial` and in a note.
+   */
+  analyze(document: ArticleDocument, options: AnalysisOptions = {}): ArticleAnalysis {
+    const context = this.contextFor(document, new TimeBudget(options.budgetMs ?? Infinity, options.clock));
     for (const stage of STAGES) stage.run(context);
+    const partial = partialAnalysis(context);
     return {
       path: document.uri,
       version: document.version,
@@ -94,15 +131,19 @@ export class Engine {
       entities: entitiesOf(context),
       meetings: context.meetings,
       visits: context.visits,
-      notes: [],
+      notes: partial ? [partialNote(partial, document.text.length)] : [],
+      ...(partial ? { partial } : {}),
     };
   }
 
-  private contextFor(document: ArticleDocument): ArticleContext {
+  private contextFor(document: ArticleDocument, budget = new TimeBudget(Infinity)): ArticleContext {
+    const readable = readableText(document.text, formatOf(document));
     return {
       document,
+      readable,
       resources: this.resources,
-      tokenized: { text: document.text, tokens: [], sentences: [] },
+      budget,
+      tokenized: { text: readable.text, tokens: [], sentences: [] },
       mentions: [],
       roles: null,
       people: [],

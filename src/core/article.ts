@@ -7,6 +7,7 @@ import { Lexicon } from './lexicon';
 import { MeetingPatterns } from './patterns';
 import { RoleReader, StatedTitle } from './roles';
 import { Tense } from './dates';
+import { ReadableText } from './readableText';
 import { Tokenized } from './tokens';
 import { ArticleDocument, DateValue, Meeting, MeetingKind, MeetingStatus, PlaceType, Span } from './types';
 
@@ -68,10 +69,58 @@ export interface EngineResources {
   nameTagger(): NameTagger | null;
 }
 
+/**
+ * The time one article may take. The costly steps ask it between sentences whether to go on, each
+ * with the share of the budget it may use up to then. A step that runs out sets the sentence the
+ * analysis stops before; the steps after it read only the sentences before that, and may stop
+ * earlier still when their own share runs out.
+ */
+export class TimeBudget {
+  /** The first sentence not analysed, once time has run out; null while it has not. */
+  stopSentence: number | null = null;
+  /** The step that ran out of time last. */
+  stoppedIn: string | null = null;
+
+  private readonly startedAt: number;
+
+  constructor(
+    /** Milliseconds for the whole article; Infinity for no limit. */
+    readonly ms: number,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    this.startedAt = clock();
+  }
+
+  /** True when sentence `index` is not to be read: it is past the stop, or `share` of the budget is spent. */
+  stopsBefore(index: number, share: number, step: string): boolean {
+    if (this.stopSentence !== null && index >= this.stopSentence) return true;
+    if (this.ms === Infinity || this.clock() - this.startedAt < this.ms * share) return false;
+    this.stopSentence = index;
+    this.stoppedIn = step;
+    return true;
+  }
+
+  /**
+   * After a step that read `count` sentences: when more than `share` of the budget is spent, the
+   * analysis stops where the steps after it, costing as much again in proportion, end in time.
+   */
+  stopInProportion(count: number, share: number, step: string): void {
+    const spent = this.ms === Infinity ? 0 : this.clock() - this.startedAt;
+    if (spent <= this.ms * share) return;
+    const affordable = Math.floor((count * this.ms * share) / spent);
+    if (this.stopSentence !== null && this.stopSentence <= affordable) return;
+    this.stopSentence = affordable;
+    this.stoppedIn = step;
+  }
+}
+
 /** The one object the stages read and fill, in order: each stage adds what the next ones need. */
 export interface ArticleContext {
   readonly document: ArticleDocument;
+  /** What the stages read instead of the document's text: the same offsets, with all that is not article prose blanked. */
+  readonly readable: ReadableText;
   readonly resources: EngineResources;
+  readonly budget: TimeBudget;
   tokenized: Tokenized;
   mentions: Mention[];
   roles: RoleReader | null;

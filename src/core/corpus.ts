@@ -37,7 +37,11 @@ export interface CorpusPlace {
 
 /** A meeting placed in the corpus timeline, with where to read about it. */
 export interface TimelineEvent {
-  /** Stable while the article's text is unchanged: "<path>#<evidence start>:<participants>". */
+  /**
+   * Unique in the corpus, and stable while the article's text is unchanged:
+   * "<path>#<evidence start>:<participants>", with "#2", "#3"… added to the second and later
+   * events of an article that share both (a meeting and a visit told in one phrase).
+   */
   id: string;
   date: DateValue;
   kind: MeetingKind;
@@ -77,6 +81,23 @@ export function analyzeCorpus(articles: ArticleAnalysis[], knowledgeBase?: Knowl
     return id;
   };
   const timeline: TimelineEvent[] = [];
+  // Each list of paths or aliases beside a set of what it holds, so adding is constant time
+  // however many articles share a person or a place.
+  const listed = new Map<string[], Set<string>>();
+  const addOnce = (list: string[], item: string) => {
+    let members = listed.get(list);
+    if (!members) listed.set(list, (members = new Set(list)));
+    if (members.has(item)) return;
+    members.add(item);
+    list.push(item);
+  };
+  const eventIds = new Set<string>();
+  const uniqueEventId = (id: string) => {
+    let unique = id;
+    for (let n = 2; eventIds.has(unique); n++) unique = `${id}#${n}`;
+    eventIds.add(unique);
+    return unique;
+  };
 
   for (const article of articles) {
     for (const entity of article.entities) {
@@ -111,7 +132,7 @@ export function analyzeCorpus(articles: ArticleAnalysis[], knowledgeBase?: Knowl
       }
     }
     for (const meeting of [...article.meetings, ...article.visits]) {
-      const event = toEvent(article, meeting, (name) => personIdByName.get(`${article.path}\u0000${name}`) ?? `person:${name}`);
+      const event = toEvent(article, meeting, uniqueEventId, (name) => personIdByName.get(`${article.path}\u0000${name}`) ?? `person:${name}`);
       timeline.push(event);
       event.participantIds.forEach((id) => people.get(id)?.events.push(event.id));
       if (meeting.place) placeByName.get(meeting.place)?.events.push(event.id);
@@ -139,11 +160,11 @@ export function analyzeCorpus(articles: ArticleAnalysis[], knowledgeBase?: Knowl
   return { articles, people: [...people.values()], places: [...places.values()], timeline };
 }
 
-function toEvent(article: ArticleAnalysis, meeting: Meeting, idOf: (name: string) => string): TimelineEvent {
+function toEvent(article: ArticleAnalysis, meeting: Meeting, uniqueId: (id: string) => string, idOf: (name: string) => string): TimelineEvent {
   const what = meeting.status === 'planned' ? `planned ${meeting.kind}` : meeting.kind;
   const who = meeting.participants.length > 1 ? `${meeting.participants.slice(0, -1).join(', ')} and ${meeting.participants[meeting.participants.length - 1]}` : meeting.participants[0] ?? '';
   return {
-    id: `${article.path}#${meeting.evidence.start}:${meeting.participants.join('+')}`,
+    id: uniqueId(`${article.path}#${meeting.evidence.start}:${meeting.participants.join('+')}`),
     date: meeting.date,
     kind: meeting.kind,
     status: meeting.status,
@@ -183,8 +204,4 @@ function maxDate(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   if (b === null) return a;
   return a > b ? a : b;
-}
-
-function addOnce<T>(list: T[], item: T): void {
-  if (!list.includes(item)) list.push(item);
 }

@@ -28,6 +28,13 @@ export type Tense = 'past' | 'future' | 'unknown';
 // Days are counted from 1970-01-01 (UTC) so that intervals are plain integer ranges.
 const MS_PER_DAY = 86_400_000;
 
+/** Years a news article or the meetings it reports can fall in: from the oldest newspapers to plans ten years ahead. */
+export const PLAUSIBLE_YEARS = { earliest: 1800, latest: new Date().getUTCFullYear() + 10 } as const;
+
+export function isPlausibleYear(year: number): boolean {
+  return year >= PLAUSIBLE_YEARS.earliest && year <= PLAUSIBLE_YEARS.latest;
+}
+
 function dayNumber(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
@@ -96,6 +103,9 @@ function describeInterval(earliest: number | null, latest: number | null): strin
 function dateValueOf(earliest: number | null, latest: number | null, basis: string): DateValue {
   let value: string | null = null;
   let precision: DatePrecision | null = null;
+  if ((earliest !== null && !isPlausibleYear(partsOf(earliest).year)) || (latest !== null && !isPlausibleYear(partsOf(latest).year))) {
+    return { value: null, precision: null, earliest: null, latest: null, basis: `${basis}; outside the years ${PLAUSIBLE_YEARS.earliest}..${PLAUSIBLE_YEARS.latest}, so no date` };
+  }
   if (earliest !== null && latest !== null && earliest <= latest) {
     const a = partsOf(earliest);
     const b = partsOf(latest);
@@ -152,10 +162,10 @@ function anyCase(word: string): string {
 
 /** Reads the date in a dateline or stamp: an ISO date, or a month name with a day and maybe a year. */
 function parseDateText(text: string): { year: number | null; month: number; day: number } | null {
-  const iso = /(\d{4})[-/](\d{2})[-/](\d{2})/.exec(text);
+  const iso = /(?<!\d)(\d{4})[-/](\d{2})[-/](\d{2})(?!\d)/.exec(text);
   if (iso) {
     const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    return isValidDay(year, month, day) ? { year, month, day } : null;
+    return isPlausibleYear(year) && isValidDay(year, month, day) ? { year, month, day } : null;
   }
   // The month is the word next to the day ("Jan. 31", "3 March"), not a place such as "MAR DEL PLATA".
   const nextToNumber = text.matchAll(/[A-Za-z]+(?=\.?[ \t]+\d)|(?<=\d[ \t]+)[A-Za-z]+/g);
@@ -166,6 +176,7 @@ function parseDateText(text: string): { year: number | null; month: number; day:
   const dayText = numbers.find((n) => n.length <= 2);
   if (dayText === undefined) return null;
   const year = yearText === undefined ? null : Number(yearText);
+  if (year !== null && !isPlausibleYear(year)) return null;
   const day = Number(dayText);
   // Without a year, February 29 must stay possible.
   return isValidDay(year ?? 2000, month, day) ? { year, month, day } : null;
@@ -205,14 +216,21 @@ function statedDateFrom(text: string, start: number, kind: StatedDate['kind']): 
   return { year: date.year, month: date.month, day: date.day, span: { start, end: start + text.length }, kind, text };
 }
 
+/** Where the article's first line with text starts: blank lines before it, such as a markdown file's blanked front matter, come before the article. */
+export function articleStart(text: string): number {
+  const firstText = text.search(/\S/);
+  return firstText < 0 ? 0 : text.lastIndexOf('\n', firstText) + 1;
+}
+
 /** Where the article's dateline ("WASHINGTON, Jan. 31 (Xinhua) --") or top date line ("Moscow, March 3, 2022") begins, if it has one. */
 export function datelineStart(text: string): number | null {
-  const head = text.slice(0, HEAD_LENGTH);
+  const offset = articleStart(text);
+  const head = text.slice(offset, offset + HEAD_LENGTH);
   DATELINE.lastIndex = 0;
   const dateline = DATELINE.exec(head);
-  if (dateline) return dateline.index + dateline[0].search(/\S/);
+  if (dateline) return offset + dateline.index + dateline[0].search(/\S/);
   const top = TOP_DATE.exec(head);
-  return top ? top.index + top[0].lastIndexOf(top[1]) : null;
+  return top ? offset + top.index + top[0].lastIndexOf(top[1]) : null;
 }
 
 /**
@@ -221,13 +239,14 @@ export function datelineStart(text: string): number | null {
  * dateline without a year; otherwise the earliest in the text wins.
  */
 export function findStatedDate(text: string): StatedDate | null {
-  const head = text.slice(0, HEAD_LENGTH);
+  const offset = articleStart(text);
+  const head = text.slice(offset, offset + HEAD_LENGTH);
   const found: StatedDate[] = [];
 
   DATELINE.lastIndex = 0;
   const dateline = DATELINE.exec(head);
   if (dateline) {
-    const start = dateline.index + dateline[0].search(/\S/);
+    const start = offset + dateline.index + dateline[0].search(/\S/);
     const stated = statedDateFrom(dateline[1], start, 'dateline');
     if (stated) found.push(stated);
   }
@@ -243,7 +262,7 @@ export function findStatedDate(text: string): StatedDate | null {
 
   const top = TOP_DATE.exec(head);
   if (top) {
-    const stated = statedDateFrom(top[1], top.index + top[0].lastIndexOf(top[1]), 'stamp');
+    const stated = statedDateFrom(top[1], offset + top.index + top[0].lastIndexOf(top[1]), 'stamp');
     if (stated) found.push(stated);
   }
 
@@ -602,6 +621,7 @@ function namedMonthInterval(named: NamedMonth, year: number, earliest: number, l
 function absoluteInterval(expression: string): Interval | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(expression);
   if (iso) {
+    if (!isPlausibleYear(Number(iso[1]))) return null;
     const day = parseIsoBound(iso[0], 'start');
     return day === null ? null : { earliest: day, latest: day };
   }
@@ -613,9 +633,9 @@ function absoluteInterval(expression: string): Interval | null {
     return { earliest: day, latest: day };
   }
   const monthYear = new RegExp(`^${MODIFIER_RE}${MONTH_RE},? (\\d{4})$`).exec(expression);
-  if (monthYear) return monthPart(Number(monthYear[3]), monthNumber(monthYear[2]) ?? 1, monthYear[1]);
+  if (monthYear) return isPlausibleYear(Number(monthYear[3])) ? monthPart(Number(monthYear[3]), monthNumber(monthYear[2]) ?? 1, monthYear[1]) : null;
   const year = new RegExp(`^${MODIFIER_RE}(\\d{4})$`).exec(expression);
-  if (year) return yearPart(Number(year[2]), year[1]);
+  if (year) return isPlausibleYear(Number(year[2])) ? yearPart(Number(year[2]), year[1]) : null;
   return null;
 }
 

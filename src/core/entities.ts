@@ -74,11 +74,13 @@ export class EntityFinder {
     this.lexicon = options.lexicon ?? Lexicon.get();
   }
 
-  find(tokenized: Tokenized): Mention[] {
+  /** The mentions in the article's sentences, or in those before the one `stopBefore` first says to stop at. */
+  find(tokenized: Tokenized, stopBefore?: (sentenceIndex: number) => boolean): Mention[] {
     const words = tokenized.tokens.map((token, i) => this.describe(token, gapAfter(tokenized.tokens, i)));
     const mentions: Mention[] = [];
     const unresolved: Array<{ first: number; last: number }> = [];
-    for (const sentence of tokenized.sentences) {
+    for (const [index, sentence] of tokenized.sentences.entries()) {
+      if (stopBefore?.(index)) break;
       const headline = this.isHeadline(words, sentence.first, sentence.last);
       for (const run of this.runs(words, sentence.first, sentence.last, headline)) {
         this.segment(words, run.first, run.last, sentence.first, headline, mentions, unresolved);

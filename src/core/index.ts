@@ -1,5 +1,5 @@
 export * from './types';
-export { Engine, EngineOptions } from './analyze';
+export { Engine, EngineOptions, AnalysisOptions } from './analyze';
 export { analyzeCorpus, CorpusAnalysis, CorpusPerson, TimelineEvent } from './corpus';
 export { decodeArticle, DecodedArticle } from './text';
 export { Gazetteer } from './gazetteer';

@@ -32,10 +32,13 @@ export interface Tokenized {
  * the slow part and the engine classifies words itself). compromise keeps every character in
  * some term's pre/text/post, so summing their lengths gives exact offsets.
  */
-export function tokenize(text: string): Tokenized {
+export function tokenize(text: string, stopBefore?: (sentencesSoFar: number) => boolean): Tokenized {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  for (const piece of boundedPieces(text)) tokenizePiece(text, piece, tokens, sentences);
+  for (const piece of boundedPieces(text)) {
+    if (stopBefore?.(sentences.length)) break;
+    tokenizePiece(text, piece, tokens, sentences);
+  }
   splitAtBlankLines(tokens, sentences, text);
   return { text, tokens, sentences };
 }
@@ -55,8 +58,9 @@ export function boundedPieces(text: string): Array<[number, number]> {
   let start = 0;
   while (text.length - start > PIECE_CHARS) {
     const limit = start + PIECE_CHARS;
-    const lineEnd = text.lastIndexOf('\n', limit - 1) + 1;
-    const end = lineEnd > start ? lineEnd : cutInsideLine(text, start, limit);
+    // Within the piece only: searching back from the limit through a text without line ends would scan it all each time.
+    const lineEnd = text.slice(start, limit).lastIndexOf('\n') + 1;
+    const end = lineEnd > 0 ? start + lineEnd : cutInsideLine(text, start, limit);
     pieces.push([start, end]);
     start = end;
   }
@@ -85,10 +89,11 @@ function tokenizePiece(text: string, [pieceStart, pieceEnd]: [number, number], t
     const first = tokens.length;
     let sentenceStart = -1;
     for (const term of terms) {
-      const start = offset + term.pre.length;
-      const end = start + term.text.length;
-      offset = end + term.post.length;
       if (term.text.length === 0) continue;
+      const start = placeOf(text, term.text, offset, offset + term.pre.length, pieceEnd);
+      if (start < 0) continue;
+      const end = start + term.text.length;
+      offset = end;
       // Spaced punctuation ("Kohl , 66 ,") belongs to the words around it, as in unspaced text.
       const previous = tokens.length > first ? tokens[tokens.length - 1] : undefined;
       if (!/[\p{L}\p{N}]/u.test(term.text) && previous) {
@@ -102,6 +107,21 @@ function tokenizePiece(text: string, [pieceStart, pieceEnd]: [number, number], t
       sentences.push({ start: sentenceStart, end: tokens[tokens.length - 1].end, first, last: tokens.length });
     }
   }
+}
+
+/** How far from where the lengths put it a word is looked for, when compromise changed a character before it. */
+const RESYNC_REACH = 64;
+
+/**
+ * Where a term of compromise is in the text. Its pieces add up to the text, so the lengths give
+ * the offset; but compromise drops or changes some rare characters, so the word is checked there
+ * and otherwise looked for close by. A word that is not in the text at all is left out.
+ */
+function placeOf(text: string, word: string, after: number, expected: number, limit: number): number {
+  if (text.startsWith(word, expected)) return expected;
+  const window = text.slice(after, Math.min(limit, expected + word.length + RESYNC_REACH));
+  const found = window.indexOf(word);
+  return found < 0 ? -1 : after + found;
 }
 
 /**
@@ -179,6 +199,13 @@ function isHardWrapped(tokens: Token[], i: number, text: string): boolean {
 
 /** Lines shorter than this without a stop are headings, bylines or credits, not wrapped prose. */
 const HEADING_LENGTH = 60;
+
+/** Keeps the first `count` sentences and their tokens: what an analysis stopped by its time budget reads. */
+export function keepSentences(tokenized: Tokenized, count: number): void {
+  if (count >= tokenized.sentences.length) return;
+  tokenized.tokens.length = count > 0 ? tokenized.sentences[count - 1].last : 0;
+  tokenized.sentences.length = count;
+}
 
 /** Everything between token i and the next: its trailing and the next one's leading punctuation. */
 export function gapAfter(tokens: Token[], i: number): string {

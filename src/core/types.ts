@@ -6,7 +6,12 @@ export interface ArticleDocument {
   readonly text: string;
   /** Increases with every edit; the same text may be re-analysed under a new version. */
   readonly version: number;
+  /** How to read the text; by default from the uri's extension (.md, .markdown and .mdx are markdown). */
+  readonly format?: ArticleFormat;
 }
+
+/** Markdown is read as markdown: its front matter, code, comments and link targets are not article text. */
+export type ArticleFormat = 'plain' | 'markdown';
 
 /** Half-open range of UTF-16 code units into ArticleDocument.text, as `positionAt` takes. */
 export interface Span {
@@ -86,4 +91,16 @@ export interface ArticleAnalysis {
   visits: Meeting[];
   /** Problems a reader should know about (skipped, truncated, undecodable). */
   notes: string[];
+  /** Set when the time budget ran out: the analysis covers the text before `analysedTo` only. */
+  partial?: PartialAnalysis;
+}
+
+export interface PartialAnalysis {
+  /** The step that ran out of time last: 'tokens', 'names' or 'meetings'. */
+  stoppedIn: string;
+  /** Offset into the text up to which names were found. */
+  namesTo: number;
+  /** Offset up to which meetings were read: the whole analysis holds for the text before it. */
+  analysedTo: number;
+  budgetMs: number;
 }

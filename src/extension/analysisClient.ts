@@ -4,8 +4,9 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Engine } from '../core/analyze';
-import { ArticleAnalysis, ArticleDocument } from '../core/types';
-import { WorkerMessage } from './analysisProtocol';
+import { formatOf } from '../core/readableText';
+import { ArticleAnalysis, ArticleDocument, ArticleFormat } from '../core/types';
+import { AnalysisRequest, WorkerMessage } from './analysisProtocol';
 
 const NAME_MODEL_WARNING = 'The trained name model could not be read, so names are found by the rules alone: ';
 
@@ -26,7 +27,9 @@ export interface AnalysisClientOptions {
   workerPath: string;
   /** Where to say, once, that analysis runs in the host; and to report worker crashes. */
   log(message: string): void;
-  /** A worker busy longer than this on one article is restarted and the article skipped. */
+  /** Milliseconds one article may take; a longer one is analysed up to where the time ran out, and marked partial. */
+  timeBudgetMs?: number;
+  /** A worker busy longer than this on one article (the budget failed to stop it) is restarted and the article skipped. */
   timeLimitMs?: number;
   /** In-process analysis blocks the host, so longer texts are skipped there. */
   fallbackMaxChars?: number;
@@ -47,18 +50,22 @@ interface Job {
   id: number;
   hash: string;
   text: string;
+  format: ArticleFormat;
   priority: Priority;
   waiters: Set<Waiter>;
 }
 
+export const DEFAULT_TIME_BUDGET_MS = 2000;
+
 export class AnalysisClient {
+  private timeBudgetMs: number;
   private readonly timeLimitMs: number;
   private readonly fallbackMaxChars: number;
   private readonly restartAboveChars: number;
   private readonly cacheSize: number;
-  /** Analyses by content hash, least recently used first. */
+  /** Analyses by hash of format and content, least recently used first. */
   private readonly cache = new Map<string, ArticleAnalysis>();
-  /** Queued and running jobs by content hash: the same text asked for twice is analysed once. */
+  /** Queued and running jobs by hash: the same text in the same format asked for twice is analysed once. */
   private readonly jobs = new Map<string, Job>();
   private readonly queue: Job[] = [];
   private running: Job | undefined;
@@ -73,6 +80,7 @@ export class AnalysisClient {
   private disposed = false;
 
   constructor(private readonly options: AnalysisClientOptions) {
+    this.timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
     this.timeLimitMs = options.timeLimitMs ?? 120_000;
     // About 50 ms of analysis on the host: a long news article, not a book.
     this.fallbackMaxChars = options.fallbackMaxChars ?? 30_000;
@@ -81,6 +89,13 @@ export class AnalysisClient {
     this.restartAboveChars = options.restartAboveChars ?? 200_000;
     this.cacheSize = options.cacheSize ?? 300;
     this.startWorker();
+  }
+
+  /** A new budget applies to articles analysed from now on; kept analyses made under another budget are dropped. */
+  setTimeBudget(ms: number): void {
+    if (ms === this.timeBudgetMs) return;
+    this.timeBudgetMs = ms;
+    this.cache.clear();
   }
 
   /** True when analysis runs on the extension host because no worker thread could start. */
@@ -94,7 +109,9 @@ export class AnalysisClient {
    */
   analyze(document: ArticleDocument, token?: CancellationSignal, priority: Priority = 'foreground'): Promise<ArticleAnalysis | undefined> {
     if (this.disposed || token?.isCancellationRequested) return Promise.resolve(undefined);
-    const hash = createHash('sha1').update(document.text).digest('hex');
+    // The same text read as markdown and as plain text gives two analyses.
+    const format = formatOf(document);
+    const hash = createHash('sha1').update(format).update('\0').update(document.text).digest('hex');
     const cached = this.cache.get(hash);
     if (cached) {
       this.cache.delete(hash);
@@ -104,7 +121,7 @@ export class AnalysisClient {
     return new Promise<ArticleAnalysis | undefined>((resolve, reject) => {
       let job = this.jobs.get(hash);
       if (!job) {
-        job = { id: this.nextId++, hash, text: document.text, priority, waiters: new Set() };
+        job = { id: this.nextId++, hash, text: document.text, format, priority, waiters: new Set() };
         this.jobs.set(hash, job);
         this.queue.push(job);
       } else if (priority === 'foreground') {
@@ -203,7 +220,7 @@ export class AnalysisClient {
       // One article per macrotask, so the host handles events between analyses.
       this.fallbackScheduled = true;
       this.inProcessEngine ??= import('../core/analyze').then(({ Engine }) => {
-        const engine = new Engine();
+        const engine = new Engine().warmUp();
         const problem = engine.nameTaggerProblem();
         if (problem) this.options.log(`${NAME_MODEL_WARNING}${problem}`);
         return engine;
@@ -231,7 +248,8 @@ export class AnalysisClient {
     if (!job) return;
     this.running = job;
     this.runningTimer = setTimeout(() => this.onTimeLimit(job), this.timeLimitMs);
-    this.worker.postMessage({ id: job.id, uri: '', version: 0, text: job.text });
+    const request: AnalysisRequest = { id: job.id, uri: '', version: 0, text: job.text, format: job.format, budgetMs: this.timeBudgetMs };
+    this.worker.postMessage(request);
   }
 
   private takeNext(): Job | undefined {
@@ -250,7 +268,7 @@ export class AnalysisClient {
       return;
     }
     try {
-      this.complete(job, engine.analyze({ uri: '', version: 0, text: job.text }));
+      this.complete(job, engine.analyze({ uri: '', version: 0, text: job.text, format: job.format }, { budgetMs: this.timeBudgetMs }));
     } catch (error) {
       for (const waiter of job.waiters) waiter.reject(error instanceof Error ? error : new Error(String(error)));
     }

@@ -1,11 +1,14 @@
-import { ArticleAnalysis } from '../core/types';
+import { ArticleAnalysis, ArticleFormat } from '../core/types';
 
-/** What the extension host asks the analysis worker: one article's text, with its id and version. */
+/** What the extension host asks the analysis worker: one article's text and how to read it, with its id and version. */
 export interface AnalysisRequest {
   id: number;
   uri: string;
   version: number;
   text: string;
+  format: ArticleFormat;
+  /** Milliseconds the analysis may take before it stops with what it found (marked partial). */
+  budgetMs: number;
 }
 
 /**

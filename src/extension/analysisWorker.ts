@@ -16,12 +16,12 @@ try {
   // Not permitted here; analysis still runs, at normal priority.
 }
 
-const engine = new Engine();
+const engine = new Engine().warmUp();
 const send = (message: WorkerMessage) => port.postMessage(message);
 
 port.on('message', (request: AnalysisRequest) => {
   try {
-    const analysis = engine.analyze({ uri: request.uri, text: request.text, version: request.version });
+    const analysis = engine.analyze({ uri: request.uri, text: request.text, version: request.version, format: request.format }, { budgetMs: request.budgetMs });
     send({ type: 'result', id: request.id, analysis });
   } catch (error) {
     send({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });

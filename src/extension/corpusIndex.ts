@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { analyzeCorpus, CorpusAnalysis } from '../core/corpus';
 import { KnowledgeBase, loadBundledKnowledgeBase } from '../core/knowledgeBase';
+import { formatOf } from '../core/readableText';
 import { decodeArticle } from '../core/text';
-import { ArticleAnalysis } from '../core/types';
+import { ArticleAnalysis, ArticleFormat } from '../core/types';
 import { Activity } from './activity';
 import { AnalysisClient, AnalysisSkipped } from './analysisClient';
 import { CorpusModel } from './corpusModel';
@@ -37,6 +38,8 @@ export class CorpusIndex implements CorpusModel {
   readonly onDidChange = this.changeEmitter.event;
 
   private readonly entries = new Map<string, Entry>();
+  /** The keys of `entries` in code-unit order, kept in order as entries come and go, so building the corpus sorts nothing. */
+  private readonly sortedKeys: string[] = [];
   private readonly skippedArticles = new Map<string, string>();
   /** Files on disk that the globs select, by URI string. */
   private diskFiles = new Map<string, vscode.Uri>();
@@ -89,7 +92,7 @@ export class CorpusIndex implements CorpusModel {
   corpus(): CorpusAnalysis {
     if (!this.corpusCache) {
       this.knowledgeBase ??= loadBundledKnowledgeBase();
-      const articles = [...this.entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry.analysis);
+      const articles = this.sortedKeys.map((key) => this.entries.get(key)!.analysis);
       this.corpusCache = analyzeCorpus(articles, this.knowledgeBase);
     }
     return this.corpusCache;
@@ -130,7 +133,7 @@ export class CorpusIndex implements CorpusModel {
         this.skip(key, generation, tooLarge(size, limit));
         return;
       }
-      const analysis = await this.analyze(key, generation, text, document.version, token, 'foreground');
+      const analysis = await this.analyze(key, generation, { text, version: document.version, format: formatOfDocument(document) }, token, 'foreground');
       if (!analysis || document.isClosed || document.version !== analysis.version) return;
       this.store(key, generation, { analysis, source: 'document' });
     } finally {
@@ -282,7 +285,7 @@ export class CorpusIndex implements CorpusModel {
         this.skip(key, generation, decoded.skipped);
         return;
       }
-      const analysis = await this.analyze(key, generation, decoded.text, 0, token, 'background');
+      const analysis = await this.analyze(key, generation, { text: decoded.text, version: 0, format: formatOf({ uri: uri.path }) }, token, 'background');
       if (!analysis) return;
       this.store(key, generation, { analysis: { ...analysis, notes: [...decoded.notes, ...analysis.notes] }, source: 'disk' });
     } catch (error) {
@@ -298,13 +301,12 @@ export class CorpusIndex implements CorpusModel {
   private async analyze(
     key: string,
     generation: number,
-    text: string,
-    version: number,
+    article: { text: string; version: number; format: ArticleFormat },
     token: vscode.CancellationToken,
     priority: 'foreground' | 'background',
   ): Promise<ArticleAnalysis | undefined> {
     try {
-      const analysis = await this.client.analyze({ uri: key, text, version }, token, priority);
+      const analysis = await this.client.analyze({ uri: key, ...article }, token, priority);
       return analysis && this.isCurrent(key, generation) ? analysis : undefined;
     } catch (error) {
       if (!(error instanceof AnalysisSkipped)) this.log(`Analysing ${key} failed: ${message(error)}`);
@@ -404,22 +406,33 @@ export class CorpusIndex implements CorpusModel {
 
   private store(key: string, generation: number, entry: Entry): void {
     if (!this.isCurrent(key, generation)) return;
-    this.entries.set(key, entry);
+    this.setEntry(key, entry);
     this.skippedArticles.delete(key);
     this.changed();
   }
 
   private skip(key: string, generation: number, reason: string): void {
     if (!this.isCurrent(key, generation)) return;
-    this.entries.delete(key);
+    this.deleteEntry(key);
     this.skippedArticles.set(key, reason);
     this.changed();
   }
 
   private forget(key: string, generation: number): void {
     if (!this.isCurrent(key, generation)) return;
-    const had = this.entries.delete(key);
+    const had = this.deleteEntry(key);
     if (this.skippedArticles.delete(key) || had) this.changed();
+  }
+
+  private setEntry(key: string, entry: Entry): void {
+    if (!this.entries.has(key)) this.sortedKeys.splice(sortedIndex(this.sortedKeys, key), 0, key);
+    this.entries.set(key, entry);
+  }
+
+  private deleteEntry(key: string): boolean {
+    if (!this.entries.delete(key)) return false;
+    this.sortedKeys.splice(sortedIndex(this.sortedKeys, key), 1);
+    return true;
   }
 
   private changed(): void {
@@ -436,6 +449,18 @@ export class CorpusIndex implements CorpusModel {
     }, CHANGE_EVENT_DELAY_MS);
     this.changeTimer = { timer, end };
   }
+}
+
+/** Where `key` is, or belongs, in the sorted `keys`. */
+function sortedIndex(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (keys[middle] < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Whether `key` is one of the `deleted` URIs or inside one of them. */
@@ -489,4 +514,9 @@ function formatBytes(n: number): string {
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A document in markdown mode, or with a markdown file name, is read as markdown. */
+function formatOfDocument(document: vscode.TextDocument): ArticleFormat {
+  return document.languageId === 'markdown' ? 'markdown' : formatOf({ uri: document.uri.path });
 }

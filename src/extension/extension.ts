@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Activity } from './activity';
-import { AnalysisClient } from './analysisClient';
+import { AnalysisClient, DEFAULT_TIME_BUDGET_MS } from './analysisClient';
 import { registerCommands } from './commands';
 import { CorpusIndex } from './corpusIndex';
 import { CorpusModel } from './corpusModel';
@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): AttacheApi {
   const log = (message: string) => output.appendLine(message);
 
   const activity = new Activity();
-  const analysisClient = new AnalysisClient({ workerPath: path.join(__dirname, 'analysisWorker.js'), log });
+  const analysisClient = new AnalysisClient({ workerPath: path.join(__dirname, 'analysisWorker.js'), log, timeBudgetMs: timeBudgetMs() });
   client = analysisClient;
   const index = new CorpusIndex(analysisClient, activity, log);
   const tracker = new DocumentTracker(index, activity);
@@ -40,6 +40,15 @@ export function activate(context: vscode.ExtensionContext): AttacheApi {
   const decorations = new Decorations(index, toggle);
   const statusBar = new StatusBar(index, toggle);
   context.subscriptions.push({ dispose: () => analysisClient.dispose() }, index, tracker, toggle, decorations, statusBar);
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('attache.timeBudgetMs')) return;
+      // Articles analysed under the old budget (some of them cut short) are analysed again under the new one.
+      analysisClient.setTimeBudget(timeBudgetMs());
+      void index.reindex();
+    }),
+  );
 
   registerCommands(context, index, toggle);
   registerEvidenceCommand(context);
@@ -57,6 +66,10 @@ export function activate(context: vscode.ExtensionContext): AttacheApi {
     whenIdle: () => activity.whenIdle(),
     statusBar: () => statusBar.snapshot(),
   };
+}
+
+function timeBudgetMs(): number {
+  return Math.max(100, vscode.workspace.getConfiguration('attache').get<number>('timeBudgetMs') ?? DEFAULT_TIME_BUDGET_MS);
 }
 
 export function deactivate(): void {

@@ -66,8 +66,12 @@ export class StatusBar implements vscode.Disposable {
       const places = analysis.entities.filter((e) => e.kind === 'place').length;
       const meetings = analysis.meetings.length;
       const counts = `${count(people, 'person', 'people')} · ${count(places, 'place', 'places')} · ${count(meetings, 'meeting', 'meetings')}`;
-      this.item.text = `$(person) ${counts}`;
+      this.item.text = analysis.partial ? `$(warning) ${counts} · partial` : `$(person) ${counts}`;
       tooltip.appendText(`This article names ${counts.replace(/ · /g, ', ')}.`);
+      if (analysis.partial) {
+        tooltip.appendMarkdown('\n\n');
+        tooltip.appendText(`The ${analysis.notes.join('; ')}. The setting "attache.timeBudgetMs" gives articles more time.`);
+      }
     } else {
       this.item.text = '$(sync~spin) Attaché';
       tooltip.appendText('Analysing this article…');

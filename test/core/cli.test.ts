@@ -1,13 +1,20 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
+import { spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { printable } from '../../src/cli/output';
 import { decodeArticle } from '../../src/core/text';
 
 // The CLI as a user runs it: the built dist/cli.js (npm run test:unit builds it first).
 const cli = path.resolve('dist', 'cli.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+// A CLI that hangs (on a named pipe, say) fails its test instead of stalling the suite.
+const TIMEOUT_MS = 30000;
+const run = (...args: string[]) => runIn(process.cwd(), ...args);
+const runIn = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+const seed = (name: string) => fs.readFileSync(path.join('seeds', name));
+const articlePaths = (stdout: string): string[] => JSON.parse(stdout).articles.map((a: { path: string }) => a.path);
+const onPosix = process.platform !== 'win32';
 
 describe('attache analyze (command line)', () => {
   let folder: string;
@@ -35,6 +42,8 @@ describe('attache analyze (command line)', () => {
     const meeting = article.meetings[0];
     assert.deepStrictEqual(Object.keys(meeting).filter((k) => ['participants', 'place', 'date', 'status', 'kind', 'evidence'].includes(k)).length, 6);
     assert.ok(Array.isArray(output.timeline) && output.timeline.length >= 10);
+    const ids = output.timeline.map((e: { id: string }) => e.id);
+    assert.strictEqual(new Set(ids).size, ids.length, 'timeline ids are unique');
   });
 
   it('reads directories recursively for .txt and .md, and skips a binary file with a note', () => {
@@ -59,15 +68,180 @@ describe('attache analyze (command line)', () => {
     assert.match(result.stdout, /skipped .*trade\.md: too large/);
   });
 
-  it('explains its usage on a wrong call', () => {
+  it('refuses a --max-bytes over its ceiling of 16 MB, with the reason', () => {
+    const result = run('analyze', folder, '--max-bytes', '60000000');
+    assert.strictEqual(result.status, 2);
+    assert.match(result.stderr, /--max-bytes can be at most 16777216 \(16\.0 MB\): a larger article would take minutes and gigabytes/);
+    assert.strictEqual(result.stdout, '');
+    assert.strictEqual(run('analyze', path.join(folder, 'photo.txt'), '--max-bytes', String(16 * 1024 * 1024)).status, 0);
+  });
+
+  it('explains its usage on a wrong call, and on --help', () => {
     const result = run('analyse', 'seeds');
     assert.strictEqual(result.status, 2);
     assert.match(result.stderr, /Usage: attache analyze/);
+    const help = run('analyze', '--help');
+    assert.strictEqual(help.status, 0);
+    assert.match(help.stdout, /--\s+end of options/);
+    assert.strictEqual(run('analyze', '--jobs', '0', folder).status, 2);
+  });
+
+  describe('hostile and degenerate input', () => {
+    let root: string;
+    beforeEach(() => {
+      root = fs.mkdtempSync(path.join(os.tmpdir(), 'attache-hostile-'));
+    });
+    afterEach(() => {
+      // A folder made unreadable by a test is made readable again so it can be removed.
+      for (const entry of fs.readdirSync(root)) fs.chmodSync(path.join(root, entry), 0o755);
+      fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it('skips a named pipe with a note instead of waiting on it forever', function () {
+      if (!onPosix || spawnSync('mkfifo', [path.join(root, 'pipe.txt')]).status !== 0) skipBecause(this, 'mkfifo cannot make a named pipe here');
+      fs.writeFileSync(path.join(root, 'article.txt'), seed('000_6f4b1c7feb585978.txt'));
+      const result = run('analyze', '--json', root, path.join(root, 'pipe.txt'));
+      assert.ifError(result.error);
+      assert.strictEqual(result.status, 0, result.stderr);
+      assert.deepStrictEqual(JSON.parse(result.stdout).skipped, [`skipped ${path.relative(process.cwd(), path.join(root, 'pipe.txt'))}: not a regular file (named pipe)`]);
+      assert.strictEqual(articlePaths(result.stdout).length, 1);
+    });
+
+    it('skips a link to a device unread, and stops reading a file at the size limit', function () {
+      if (!onPosix || !fs.existsSync('/dev/zero') || !fs.existsSync('/proc/cpuinfo')) skipBecause(this, 'no /dev/zero or /proc/cpuinfo here');
+      fs.symlinkSync('/dev/zero', path.join(root, 'zero.txt'));
+      // A file whose size the kernel gives as 0 but that holds more: only the read can stop it.
+      fs.symlinkSync('/proc/cpuinfo', path.join(root, 'cpuinfo.txt'));
+      const result = runIn(root, 'analyze', '--json', '--max-bytes', '16', '.');
+      assert.ifError(result.error);
+      assert.strictEqual(result.status, 0, result.stderr);
+      assert.deepStrictEqual(JSON.parse(result.stdout).skipped, [
+        'skipped cpuinfo.txt: too large (more than the limit of 1 KB when read)',
+        'skipped zero.txt: not a regular file (character device)',
+      ]);
+    });
+
+    it('analyses each real file once: a folder and a file in it, a file twice, a link to it, a link that loops', function () {
+      fs.mkdirSync(path.join(root, 'nested'));
+      fs.writeFileSync(path.join(root, 'nested', 'trade.md'), seed('003_38ea7e343e1e71a6.txt'));
+      fs.writeFileSync(path.join(root, 'visit.txt'), seed('000_6f4b1c7feb585978.txt'));
+      if (onPosix) {
+        fs.symlinkSync('visit.txt', path.join(root, 'z-link-to-visit.txt'));
+        fs.symlinkSync('..', path.join(root, 'nested', 'loop'));
+      }
+      const result = runIn(root, 'analyze', '--json', 'nested/trade.md', '.', 'visit.txt', './visit.txt');
+      assert.strictEqual(result.status, 0, result.stderr);
+      assert.deepStrictEqual(articlePaths(result.stdout), [path.join('nested', 'trade.md'), 'visit.txt']);
+    });
+
+    it('takes the paths after -- as paths, even one named --help.txt', () => {
+      fs.writeFileSync(path.join(root, '--help.txt'), seed('000_6f4b1c7feb585978.txt'));
+      const result = runIn(root, 'analyze', '--json', '--', '--help.txt');
+      assert.strictEqual(result.status, 0, result.stderr);
+      assert.deepStrictEqual(articlePaths(result.stdout), ['--help.txt']);
+      const withoutSeparator = runIn(root, 'analyze', '--help.txt');
+      assert.strictEqual(withoutSeparator.status, 2);
+      assert.match(withoutSeparator.stderr, /Unknown option '--help\.txt' \(put -- before a path that starts with '--'\)/);
+    });
+
+    it('shows control, bidi and zero-width characters of file names escaped, in text and on stderr, and keeps the JSON exact', function () {
+      if (!onPosix) skipBecause(this, 'file names on Windows cannot hold these characters');
+      const name = 'evil\u001b[31m\u202egpj\u200b.txt';
+      fs.writeFileSync(path.join(root, name), 'Xi Jinping met Joe Biden in Beijing on Monday.');
+      fs.writeFileSync(path.join(root, `pic\u009b\u007f.txt`), Buffer.from([0x00, 0x00, 0x01]));
+      const text = runIn(root, 'analyze', '.');
+      assert.strictEqual(text.status, 0, text.stderr);
+      assert.ok(text.stdout.includes('evil\\x1b[31m\\u202egpj\\u200b.txt'), text.stdout);
+      assert.ok(text.stdout.includes('skipped pic\\x9b\\x7f.txt: binary file'), text.stdout);
+      assert.doesNotMatch(text.stdout, /[\u001b\u202e\u200b\u009b\u007f]/);
+      const json = runIn(root, 'analyze', '--json', '.');
+      assert.strictEqual(json.status, 0, json.stderr);
+      assert.doesNotMatch(json.stdout, /[\u001b\u202e\u200b\u009b\u007f]/);
+      assert.doesNotMatch(json.stderr, /[\u001b\u202e\u200b\u009b\u007f]/);
+      const output = JSON.parse(json.stdout);
+      assert.deepStrictEqual(articlePaths(json.stdout), [name]);
+      assert.strictEqual(output.timeline[0].article, name);
+      assert.deepStrictEqual(output.skipped, [`skipped pic\u009b\u007f.txt: binary file`]);
+    });
+
+    it('names an unreadable folder and file on stderr, analyses the rest, prints the JSON and exits 1 (as a user without root)', function () {
+      fs.chmodSync(root, 0o755);
+      const runAsUser = unprivilegedRunner(root);
+      if (typeof runAsUser === 'string') skipBecause(this, runAsUser);
+      fs.mkdirSync(path.join(root, 'locked'));
+      fs.writeFileSync(path.join(root, 'locked', 'hidden.txt'), seed('000_6f4b1c7feb585978.txt'));
+      fs.writeFileSync(path.join(root, 'secret.txt'), seed('001_3c85923e97ab670d.txt'));
+      fs.writeFileSync(path.join(root, 'open.txt'), seed('003_38ea7e343e1e71a6.txt'));
+      fs.chmodSync(path.join(root, 'locked'), 0);
+      fs.chmodSync(path.join(root, 'secret.txt'), 0);
+      const result = runAsUser(root, 'analyze', '--json', root);
+      assert.strictEqual(result.status, 1, result.stderr);
+      assert.match(result.stderr, /attache: cannot read .*locked: permission denied/);
+      assert.match(result.stderr, /attache: cannot read .*secret\.txt: permission denied/);
+      assert.doesNotMatch(result.stderr, /^\s+at /m, 'no stack trace');
+      assert.deepStrictEqual(articlePaths(result.stdout).map((p) => path.basename(p)), ['open.txt']);
+    });
+
+    it('gives the same output from worker threads as from one thread, in input order', function () {
+      this.timeout(60000);
+      const people = ['Wang Yi', 'Antony Blinken', 'Sergei Lavrov', 'Penny Wong', 'Yoko Kamikawa'];
+      const places = ['Jakarta', 'Beijing', 'Geneva', 'Canberra'];
+      // Past the count below which the CLI stays on one thread.
+      for (let i = 0; i < 40; i++) {
+        const text = `${people[i % 5]} met ${people[(i + 1) % 5]} in ${places[i % 4]} on March ${(i % 28) + 1}, 2024. They held talks on trade.`;
+        fs.writeFileSync(path.join(root, `article-${String(i).padStart(2, '0')}.txt`), text);
+      }
+      const parallel = runIn(root, 'analyze', '--json', '--jobs', '2', '.');
+      const single = runIn(root, 'analyze', '--json', '--jobs', '1', '.');
+      assert.strictEqual(parallel.status, 0, parallel.stderr);
+      assert.strictEqual(parallel.stdout, single.stdout);
+      assert.strictEqual(articlePaths(parallel.stdout)[39], 'article-39.txt');
+      assert.strictEqual(JSON.parse(parallel.stdout).timeline.length, 40);
+    });
+
+    it('stops quietly when the reader of its output does (| head)', function () {
+      if (!onPosix) skipBecause(this, 'no sh and head on Windows');
+      const result = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" analyze --json seeds | head -c 10`], { encoding: 'utf8', timeout: TIMEOUT_MS });
+      assert.strictEqual(result.stdout, '{\n  "artic');
+      assert.strictEqual(result.stderr, '');
+    });
+  });
+});
+
+/** Skips the running test, with the reason in its title where the report shows it. */
+function skipBecause(context: Mocha.Context, reason: string): never {
+  if (context.test) context.test.title += ` (skipped: ${reason})`;
+  context.skip();
+}
+
+/**
+ * Runs the CLI as a user whom file modes bind: the test's own user unless that is root, which
+ * chmod 000 does not stop; then nobody, by setpriv, if nobody can reach `folder`. Returns why it
+ * cannot where it cannot.
+ */
+function unprivilegedRunner(folder: string): ((cwd: string, ...args: string[]) => SpawnSyncReturns<string>) | string {
+  if (!onPosix) return 'no file modes to test on Windows';
+  if (process.getuid?.() !== 0) return runIn;
+  const asNobody = (cwd: string, ...args: string[]) =>
+    spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, ...args], { cwd, encoding: 'utf8', timeout: TIMEOUT_MS });
+  const probe = asNobody(folder, '--help');
+  return probe.status === 0 ? asNobody : `tests run as root, and setpriv cannot run the CLI as nobody in ${folder}, so chmod 000 cannot stop it reading`;
+}
+
+describe('showing names on a terminal', () => {
+  it('escapes controls (C0, DEL, C1), bidi controls, zero-width and line separators, and keeps other text', () => {
+    assert.strictEqual(printable('a\u001b[2Jb\n\t\u007f\u0085'), 'a\\x1b[2Jb\\x0a\\x09\\x7f\\x85');
+    assert.strictEqual(printable('\u202eevil\u2066\u2069\u200b\u200d\ufeff\u2028'), '\\u202eevil\\u2066\\u2069\\u200b\\u200d\\ufeff\\u2028');
+    assert.strictEqual(printable('Liu He — São Paulo, 习近平 😀'), 'Liu He — São Paulo, 习近平 😀');
+    assert.strictEqual(printable('lone \ud800 half'), 'lone \\ud800 half');
   });
 });
 
 describe('reading article bytes', () => {
   const bytes = (s: string) => new TextEncoder().encode(s);
+  const utf16le = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
+  const utf16be = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le').swap16());
+  const article = 'Wang Yi met Antony Blinken in Jakarta on Thursday.\r\n';
 
   it('removes a UTF-8 BOM so offsets match the editor', () => {
     assert.strictEqual(decodeArticle(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('Xi')])).text, 'Xi');
@@ -76,6 +250,21 @@ describe('reading article bytes', () => {
   it('reads UTF-16 with a BOM', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, 0x58, 0x00, 0x69, 0x00]);
     assert.strictEqual(decodeArticle(utf16).text, 'Xi');
+  });
+
+  it('recognises UTF-16 without a BOM, either byte order, by where its NUL bytes fall', () => {
+    const le = decodeArticle(utf16le(article));
+    assert.deepStrictEqual([le.text, le.skipped, le.notes], [article, undefined, ['decoded as UTF-16LE (no byte order mark)']]);
+    const be = decodeArticle(utf16be(article));
+    assert.deepStrictEqual([be.text, be.skipped, be.notes], [article, undefined, ['decoded as UTF-16BE (no byte order mark)']]);
+    const russian = 'Сергей Лавров встретился с Ван И в Пекине.';
+    assert.strictEqual(decodeArticle(utf16le(russian)).text, russian);
+  });
+
+  it('still calls binary what only looks like UTF-16: small 16-bit numbers, or NUL pairs', () => {
+    const numbers = new Uint8Array(Uint16Array.from({ length: 200 }, (_, i) => i % 20).buffer);
+    assert.strictEqual(decodeArticle(numbers).skipped, 'binary file');
+    assert.strictEqual(decodeArticle(new Uint8Array([0x58, 0x00, 0x00, 0x00, 0x69, 0x00])).skipped, 'binary file');
   });
 
   it('reads an old Windows-1252 file without losing characters, and says so', () => {

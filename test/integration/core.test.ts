@@ -395,6 +395,29 @@ describe('Attaché core: highlights, corpus, status bar', function () {
       }
     });
 
+    it('shows the highlights of an article opened right after a pathological file, which is analysed in part within its time budget', async () => {
+      // 1.5 MB of one name repeated: a minute of analysis without the time budget, two seconds with it.
+      const pathological = make('pathological.txt');
+      const normal = make('opened-after.txt');
+      writeFileSync(pathological.fsPath, 'Xi '.repeat(500_000));
+      await writeText(normal, 'BEIJING, June 18 -- Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Sunday.\n');
+      // The index reads the new file from disk and gives it to the worker, which is busy with it when the article is opened.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const opened = Date.now();
+      await vscode.window.showTextDocument(normal);
+      await waitFor('the highlights of the article opened after the pathological file', () => api.decorationRanges(normal).people.length >= 2, 10_000);
+      const waited = Date.now() - opened;
+      assert.ok(waited < 8000, `the article waited ${waited} ms for its highlights`);
+
+      const analysis = await waitFor('the pathological file in the corpus', () => api.model.corpus().articles.find((a) => a.path === pathological.toString()), 20_000);
+      assert.ok(analysis.partial, 'the pathological file was analysed in full, so no budget held it');
+      assert.match(analysis.notes.join('\n'), /time budget of 2000 ms/);
+      await vscode.window.showTextDocument(pathological);
+      const status = await waitFor('the partial note in the status bar', () => api.statusBar().text.includes('partial') && api.statusBar());
+      assert.match(plain(status.tooltip), /analysis stopped at its time budget/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
     it('keeps the extension host responsive while a 1 MB article is edited', async () => {
       // Written straight to disk, with an extension the corpus does not include (it opens as plain
       // text): sending 1 MB through the workbench from the extension host would itself stall it.

@@ -1,5 +1,6 @@
 import { ArticleContext, Stage } from '../article';
 import { Mention } from '../entities';
+import { isAllCaps } from '../tokens';
 import { DateValue, Entity, Meeting, Role } from '../types';
 import { countryOf } from './people';
 
@@ -12,12 +13,24 @@ export const assembleStage: Stage = {
   },
 };
 
+/**
+ * The article's entities. Ids come from names, the same for the same name in every article; two
+ * people of one article under one name (which the people stage could not tell apart or join)
+ * get "~2", "~3" in reading order, so ids stay unique and, for unchanged text, the same.
+ */
 export function entitiesOf(context: ArticleContext): Entity[] {
   const entities: Entity[] = [];
+  const taken = new Set<string>();
+  const uniqueId = (id: string) => {
+    let unique = id;
+    for (let n = 2; taken.has(unique); n++) unique = `${id}~${n}`;
+    taken.add(unique);
+    return unique;
+  };
   for (const person of context.people) {
     const name = person.official?.name ?? person.fullName;
     entities.push({
-      id: `person:${slug(name)}`,
+      id: uniqueId(`person:${slug(name)}`),
       kind: 'person',
       name,
       roles: person.titles.map((t): Role => ({ title: t.title, country: t.country, source: t.span.start >= 0 ? 'text' : 'knowledge-base', ...(t.span.start >= 0 ? { span: t.span } : {}) })),
@@ -27,18 +40,20 @@ export function entitiesOf(context: ArticleContext): Entity[] {
       ...(person.official ? { kbId: person.official.id, aliases: [person.official.name, ...person.official.aliases] } : {}),
     });
   }
-  const byKey = new Map<string, Entity>();
+  // Places and organizations are one entity per id: "NATO" and "Nato", "MILAN" and "Milan" are one.
+  const byId = new Map<string, Entity>();
   for (const m of context.mentions) {
     if (m.kind === 'person' || (m.nested && !isCountry(m))) continue;
-    const key = `${m.kind}:${m.key}`;
-    let entity = byKey.get(key);
+    const id = `${m.kind}:${slug(m.key)}`;
+    let entity = byId.get(id);
+    if (entity && isAllCaps(entity.name) && !isAllCaps(m.key)) entity.name = m.key;
     if (!entity) {
-      entity = { id: `${m.kind}:${slug(m.key)}`, kind: m.kind, name: m.key, roles: [], mentions: [] };
+      entity = { id: uniqueId(id), kind: m.kind, name: m.key, roles: [], mentions: [] };
       if (m.place) {
         entity.placeType = m.place.type;
         entity.country = m.place.country ?? (m.place.type === 'country' ? m.place.name : null);
       }
-      byKey.set(key, entity);
+      byId.set(id, entity);
       entities.push(entity);
     }
     entity.mentions.push({ start: m.start, end: m.end });
@@ -92,12 +107,14 @@ function mergeMeetings(meetings: Meeting[]): Meeting[] {
 }
 
 function slug(name: string): string {
-  return name
+  const words = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9\p{L}]+/gu, '-')
     .replace(/^-|-$/g, '');
+  // A name of no letters or digits (symbols only) still needs an id.
+  return words || 'unnamed';
 }
 
 /**

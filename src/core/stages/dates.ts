@@ -1,21 +1,22 @@
 import { ArticleContext, ArticlePerson, Stage, StatedMeeting, UNKNOWN_DATE } from '../article';
-import { DateEvidence, findDateMentions, inferArticleDate, resolveDateExpression } from '../dates';
+import { DateEvidence, findDateMentions, inferArticleDate, isPlausibleYear, resolveDateExpression } from '../dates';
 import { eventCuesIn, KnownEvent } from '../events';
 import { sameCountry, titlesMatch } from '../knowledgeBase';
+import { frontMatterDate } from '../readableText';
 import { DateValue, Meeting, MeetingStatus, Span } from '../types';
 
 /**
- * The article's date (dateline or stamp, else what the officials' tenures and the events it
- * mentions allow), the knowledge base's role for people the text gives none, then each meeting's
- * date: the date its clause states, the known event it matches, or the article's own for a
- * meeting held that day.
+ * The article's date (its front matter's, a dateline or stamp, else what the officials' tenures
+ * and the events it mentions allow), the knowledge base's role for people the text gives none,
+ * then each meeting's date: the date its clause states, the known event it matches, or the
+ * article's own for a meeting held that day.
  */
 export const datesStage: Stage = {
   name: 'dates',
   run(context) {
     context.date = articleDate(context);
     for (const person of context.people) fillFromKnowledgeBase(context, person);
-    const years = context.date.value ? [] : yearsNamed(context.document.text);
+    const years = context.date.value ? [] : yearsNamed(context.readable.text);
     const next = nextEvidenceOf([...context.stated, ...context.statedVisits]);
     context.visits = context.statedVisits.map((m) => datedMeeting(context, m, [], years, next));
     context.meetings = placeFromSameDay(context, context.stated.map((m) => datedMeeting(context, m, context.visits, years, next)));
@@ -43,7 +44,15 @@ function articleDate(context: ArticleContext): DateValue {
   }
   const tenure = inferArticleDate('', evidence);
   evidence.push(...mentionedEvents(context, tenure));
-  return inferArticleDate(context.document.text, evidence);
+  const declared = frontMatterDate(context.readable.frontMatter);
+  return declared ? checkedAgainst(declared, inferArticleDate('', evidence)) : inferArticleDate(context.readable.text, evidence);
+}
+
+/** The front matter's date wins, as a dateline's does; evidence it falls outside is named in its basis. */
+function checkedAgainst(declared: DateValue, evidence: DateValue): DateValue {
+  const day = declared.value!;
+  const outside = (evidence.earliest !== null && day < evidence.earliest) || (evidence.latest !== null && day > evidence.latest);
+  return outside ? { ...declared, basis: `${declared.basis}; disagrees with ${evidence.earliest ?? '…'}..${evidence.latest ?? '…'} (${evidence.basis})` } : declared;
 }
 
 /** Events the article refers to, each as the interval of article dates it allows. */
@@ -170,7 +179,7 @@ function onlyYearNamed(years: Array<{ at: number; year: string }>): DateValue | 
 
 /** Every year the text names, with where. */
 function yearsNamed(text: string): Array<{ at: number; year: string }> {
-  return [...text.matchAll(/(?<![\w-])(1[89]\d{2}|20\d{2})(?![\w-])/g)].map((m) => ({ at: m.index!, year: m[1] }));
+  return [...text.matchAll(/(?<![\w-])(1[89]\d{2}|20\d{2})(?![\w-])/g)].filter((m) => isPlausibleYear(Number(m[1]))).map((m) => ({ at: m.index!, year: m[1] }));
 }
 
 /** For each statement, where the next one in its sentence begins. */
@@ -197,7 +206,7 @@ function nextEvidenceOf(stated: StatedMeeting[]): Map<StatedMeeting, Span> {
  * talks", "On 13 March Lord Goldsmith met").
  */
 function dateExpressionOf(context: ArticleContext, m: StatedMeeting, nextEvidence: Map<StatedMeeting, Span>): string | undefined {
-  const text = context.document.text;
+  const text = context.readable.text;
   const mentions = findDateMentions(text.slice(m.sentence.start, m.sentence.end), m.sentence.start);
   // A date after a comma belongs to the next clause ("during the visit, his first since June 1982").
   const comma = text.slice(m.evidence.end, m.evidence.end + DATE_REACH).search(/[,;:]/);
@@ -290,7 +299,7 @@ function withinDispatch(meeting: DateValue, article: DateValue, daysBefore: numb
 function citiesNamedWithCountry(context: ArticleContext): Map<string, string> {
   const places = context.mentions.filter((m) => m.kind === 'place');
   const found = new Map<string, string>();
-  const text = context.document.text;
+  const text = context.readable.text;
   for (let i = 0; i + 1 < places.length; i++) {
     const [city, country] = [places[i], places[i + 1]];
     if (city.place?.type !== 'city' || country.place?.type !== 'country' || !/^,\s*$/.test(text.slice(city.end, country.start))) continue;

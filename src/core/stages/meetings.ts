@@ -21,15 +21,49 @@ export const meetingsStage: Stage = {
     context.stated = [];
     context.statedVisits = [];
     const bySentence = referencesBySentence(context.tokenized, context.references);
-    context.tokenized.sentences.forEach((sentence, index) => {
+    for (const [index, sentence] of context.tokenized.sentences.entries()) {
+      if (context.budget.stopsBefore(index, MEETINGS_SHARE, 'meetings')) break;
       const refs = bySentence.get(index);
-      // A "sentence" longer than any real one (a file with no stops) says nothing and would cost time.
-      if (!refs?.some((r) => r.kind === 'person') || sentence.last - sentence.first > MAX_SENTENCE_WORDS) return;
+      if (!refs?.some((r) => r.kind === 'person')) continue;
       reader.read(sentence, index, refs);
-    });
+    }
     reader.gatherAttendances(bySentence);
   },
 };
+
+/** The share of an article's time budget that may be spent when the last sentence is read for meetings: dates and assembly are quick. */
+const MEETINGS_SHARE = 0.9;
+
+/** How many earlier mentions of the same event noun may say where it is: the nearest ones. */
+const EARLIER_EVENT_NOUNS = 4;
+
+/** For each event noun, the earlier ones of the same noun, nearest first. */
+function earlierOfSameNoun(events: EventNoun[]): Map<EventNoun, EventNoun[]> {
+  const recent = new Map<string, EventNoun[]>();
+  const earlier = new Map<EventNoun, EventNoun[]>();
+  for (const event of events) {
+    const list = recent.get(event.noun) ?? [];
+    earlier.set(event, [...list].reverse());
+    list.push(event);
+    if (list.length > EARLIER_EVENT_NOUNS) list.shift();
+    recent.set(event.noun, list);
+  }
+  return earlier;
+}
+
+/** "the meeting", "the talks": an event named with "the" within two sentences after a meeting was reported is that meeting. */
+function meetingMentionedAgain(tokens: Tokenized['tokens'], event: EventNoun, stated: StatedMeeting[]): StatedMeeting | undefined {
+  if (!/^(the|that|this)$/i.test(tokens[event.token - 1]?.text ?? '')) return undefined;
+  let low = 0;
+  let high = stated.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (stated[middle].sentenceIndex <= event.sentenceIndex) low = middle + 1;
+    else high = middle;
+  }
+  const latest = stated[low - 1];
+  return latest && event.sentenceIndex - latest.sentenceIndex <= 2 ? latest : undefined;
+}
 
 /** How many sentences after an event is named a sentence may still say who takes part in it. */
 const EVENT_REACH = 3;
@@ -51,7 +85,6 @@ interface EventNoun {
   kind: MeetingKind;
 }
 
-const MAX_SENTENCE_WORDS = 250;
 /** Units looked at on each side of a trigger: clauses are short, and this keeps reading linear. */
 const SUBJECT_REACH = 30;
 const OBJECT_REACH = 14;
@@ -241,10 +274,12 @@ class ClauseReader {
       else byEvent.set(event, [attendance]);
     }
     const { tokens, sentences } = this.context.tokenized;
+    // Stated in reading order, so the latest one up to a sentence is found by halving.
     const statedBefore = [...this.context.stated];
+    const sameNounBefore = earlierOfSameNoun(events);
     for (const [event, attendances] of byEvent) {
       const people = [...new Set(attendances.flatMap((a) => a.people))];
-      const joined = this.meetingMentionedAgain(event, statedBefore);
+      const joined = meetingMentionedAgain(tokens, event, statedBefore);
       if (joined) {
         // "Deputy Secretary Wendy Sherman joined the meeting": one more participant of the meeting just reported.
         for (const person of people) if (!joined.participants.includes(person)) joined.participants.push(person);
@@ -256,7 +291,7 @@ class ClauseReader {
       const status: MeetingStatus = attendances.some((a) => a.status === 'planned') ? 'planned' : 'held';
       this.context.stated.push({
         participants: people,
-        place: this.eventPlace(event, events, bySentence),
+        place: this.eventPlace(event, sameNounBefore.get(event) ?? [], bySentence),
         kind: event.kind,
         status,
         evidence,
@@ -268,29 +303,20 @@ class ClauseReader {
     }
   }
 
-  /** "the meeting", "the talks": an event named with "the" right after a meeting was reported is that meeting. */
-  private meetingMentionedAgain(event: EventNoun, stated: StatedMeeting[]): StatedMeeting | undefined {
-    const { tokens } = this.context.tokenized;
-    if (!/^(the|that|this)$/i.test(tokens[event.token - 1]?.text ?? '')) return undefined;
-    let latest: StatedMeeting | undefined;
-    for (const m of stated) if (m.sentenceIndex <= event.sentenceIndex && event.sentenceIndex - m.sentenceIndex <= 2 && (!latest || m.sentenceIndex >= latest.sentenceIndex)) latest = m;
-    return latest;
-  }
-
   private eventNounsUpTo(lastSentence: number): EventNoun[] {
-    const { tokens, sentences } = this.context.tokenized;
+    const { tokens } = this.context.tokenized;
     const found: EventNoun[] = [];
     for (let i = 0; i < tokens.length && tokens[i].sentence <= lastSentence; i++) {
       const noun = tokens[i].text.toLowerCase();
       const kind = this.eventNouns.get(noun);
-      if (kind && sentences[tokens[i].sentence].last - sentences[tokens[i].sentence].first <= MAX_SENTENCE_WORDS) found.push({ sentenceIndex: tokens[i].sentence, token: i, noun, kind });
+      if (kind) found.push({ sentenceIndex: tokens[i].sentence, token: i, noun, kind });
     }
     return found;
   }
 
   /** "talks ... in Tokyo", "the London meeting"; else where an earlier mention of the same noun put it ("a meeting in London"). */
-  private eventPlace(event: EventNoun, events: EventNoun[], bySentence: Map<number, Reference[]>): string | null {
-    for (const candidate of [event, ...events.filter((e) => e.noun === event.noun && e.token < event.token).reverse()]) {
+  private eventPlace(event: EventNoun, earlier: EventNoun[], bySentence: Map<number, Reference[]>): string | null {
+    for (const candidate of [event, ...earlier]) {
       const units = this.unitsOf(this.context.tokenized.sentences[candidate.sentenceIndex], bySentence.get(candidate.sentenceIndex) ?? []);
       const at = units.findIndex((u) => u.firstToken === candidate.token);
       if (at < 0) continue;

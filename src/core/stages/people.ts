@@ -1,5 +1,6 @@
 import { ArticleContext, ArticlePerson, personId, Stage } from '../article';
 import { inferArticleDate } from '../dates';
+import { frontMatterDate } from '../readableText';
 import { StatedTitle } from '../roles';
 
 /**
@@ -10,7 +11,7 @@ import { StatedTitle } from '../roles';
 export const peopleStage: Stage = {
   name: 'people',
   run(context) {
-    context.statedDate = inferArticleDate(context.document.text, []);
+    context.statedDate = frontMatterDate(context.readable.frontMatter) ?? inferArticleDate(context.readable.text, []);
     clusterPeople(context);
     addCountriesAfterNames(context);
     linkOfficials(context);
