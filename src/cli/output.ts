@@ -41,7 +41,7 @@ export function stdoutWriter(): { write(text: string): void; end(): void } {
  * written as \u escapes too, so that the output is safe to show and parses to the same values.
  */
 export function writeJson(corpus: CorpusAnalysis, skipped: string[], write: (text: string) => void): void {
-  const article = (a: ArticleAnalysis) => ({ path: a.path, date: a.date, entities: a.entities, meetings: a.meetings, visits: a.visits, notes: a.notes });
+  const article = (a: ArticleAnalysis) => ({ path: a.path, date: a.date, entities: a.entities, meetings: a.meetings, visits: a.visits, notes: a.notes, ...(a.partial ? { partial: a.partial } : {}) });
   const document: Array<[string, unknown[]]> = [
     ['articles', corpus.articles.map(article)],
     ['people', corpus.people],

@@ -306,9 +306,15 @@ export class EntityFinder {
     let text = '';
     for (let i = first; i < last; i++) {
       text += words[i].word;
-      if (i < last - 1) text += words[i].token.post.length ? words[i].token.post.replace(/\s+/g, ' ') : '';
+      if (i < last - 1) text += this.separatorAfter(words[i]);
     }
     return text;
+  }
+
+  /** What joins a word to the next in a name: its trailing punctuation, any run of spaces as one. */
+  private separatorAfter(word: Word): string {
+    const post = word.token.post;
+    return post === ' ' || post === '' ? post : post.replace(/\s+/g, ' ');
   }
 
   /** Known organizations, or a run whose last capitalised word is an organization word, with its "of ..." tail. */
@@ -397,10 +403,13 @@ export class EntityFinder {
   }
 
   private placeAt(words: Word[], i: number, last: number, headline: boolean): { entry: PlaceEntry; end: number } | undefined {
-    const max = Math.min(this.gazetteer.maxPlaceTokens, last - i);
+    // No place runs across a break: the forms to try are the stretches up to the first one, built once.
+    let max = 1;
+    while (max < Math.min(this.gazetteer.maxPlaceTokens, last - i) && !words[i + max - 1].breakAfter) max++;
+    const forms = [words[i].word];
+    for (let n = 2; n <= max; n++) forms.push(forms[n - 2] + this.separatorAfter(words[i + n - 2]) + words[i + n - 1].word);
     for (let n = max; n >= 1; n--) {
-      if (n > 1 && words[i + n - 2].breakAfter) continue;
-      const form = this.text(words, i, i + n);
+      const form = forms[n - 1];
       if (!headline && !/\p{Lu}/u.test(form)) continue;
       // "The Hague", "The Gambia": the article is part of the name only where the rest names no place.
       if (words[i].lower === 'the' && (n === 1 || !words[i].capitalized || this.gazetteer.lookupPlace(this.text(words, i + 1, i + n)))) return undefined;

@@ -74,6 +74,9 @@ function addFirst<T>(map: Map<string, T>, key: string, value: T): void {
   if (!map.has(key)) map.set(key, value);
 }
 
+/** How many answers a lookup keeps before it starts again: enough for the forms of many articles, bounded for any text. */
+const LOOKUPS_KEPT = 50_000;
+
 export class Gazetteer {
   private static bundledInstance: Gazetteer | undefined;
 
@@ -102,6 +105,9 @@ export class Gazetteer {
   private readonly givenNames: Set<string>;
   private readonly particles: Set<string>;
   private readonly honorifics: Set<string>;
+  /** Answers already given, by the form as asked: null for no place. */
+  private readonly placeLookups = new Map<string, PlaceEntry | null>();
+  private readonly givenNameLookups = new Map<string, boolean>();
 
   constructor(data: GazetteerData) {
     for (const country of data.countries) {
@@ -139,7 +145,13 @@ export class Gazetteer {
    * undefined for lowercase common words.
    */
   lookupPlace(form: string): PlaceEntry | undefined {
-    return this.lookup(normaliseForm(form), this.places, this.shoutedPlaces);
+    // The finder asks for every stretch of every capitalised run, the same forms again and again.
+    const known = this.placeLookups.get(form);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.lookup(normaliseForm(form), this.places, this.shoutedPlaces);
+    if (this.placeLookups.size >= LOOKUPS_KEPT) this.placeLookups.clear();
+    this.placeLookups.set(form, found ?? null);
+    return found;
   }
 
   /** "Chinese" -> "China", "U.S." used as adjective is not a demonym (return undefined), "Soviet" -> "Soviet Union". */
@@ -157,6 +169,15 @@ export class Gazetteer {
   }
 
   isGivenName(word: string): boolean {
+    const known = this.givenNameLookups.get(word);
+    if (known !== undefined) return known;
+    const found = this.readGivenName(word);
+    if (this.givenNameLookups.size >= LOOKUPS_KEPT) this.givenNameLookups.clear();
+    this.givenNameLookups.set(word, found);
+    return found;
+  }
+
+  private readGivenName(word: string): boolean {
     const text = normaliseForm(word);
     if (this.givenNames.has(text)) return true;
     return isAllCaps(text, 2) && this.givenNames.has(text.split('-').map(titleCase).join('-'));

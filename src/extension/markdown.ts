@@ -17,7 +17,18 @@ export interface EvidenceTarget {
  * Commas, apostrophes, semicolons and question marks mean nothing there and stay readable.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[!"#$%&()*+\-./:<=>@[\\\]^_`{|}~]/g, '\\$&').replace(/\s+/g, ' ');
+  return showInvisible(text)
+    .replace(/[!"#$%&()*+\-./:<=>@[\\\]^_`{|}~]/g, '\\$&')
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * Control characters, bidi overrides, zero-width and other invisible characters, and halves of no
+ * character, written as "⟨U+202E⟩": a card shows that the text has them, and they cannot reorder
+ * or hide what follows.
+ */
+export function showInvisible(text: string): string {
+  return text.replace(/(?![\t\n\r\f])[\p{Cc}\p{Default_Ignorable_Code_Point}]|\p{Surrogate}/gu, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
 /** A markdown link to one of LINK_COMMANDS; the label is escaped here. */
@@ -49,8 +60,8 @@ export function formatTenure(from: string | null, to: string | null): string {
 /** The article's path as a reader knows it: relative to its workspace folder when it has one. */
 export function articleName(article: string): string {
   try {
-    return vscode.workspace.asRelativePath(vscode.Uri.parse(article, true), false);
+    return showInvisible(vscode.workspace.asRelativePath(vscode.Uri.parse(article, true), false));
   } catch {
-    return article;
+    return showInvisible(article);
   }
 }

@@ -97,6 +97,19 @@ describe('attache analyze (command line)', () => {
       fs.rmSync(root, { recursive: true, force: true });
     });
 
+    it('stops an article at its time budget with a warning, and analyses the next one whole', () => {
+      fs.writeFileSync(path.join(root, 'a-pathological.txt'), 'Xi met Biden. '.repeat(20_000));
+      fs.writeFileSync(path.join(root, 'b-article.txt'), seed('000_6f4b1c7feb585978.txt'));
+      const result = run('analyze', '--json', '--time-budget', '300', '--jobs', '1', root);
+      assert.strictEqual(result.status, 0, result.stderr);
+      const [pathological, article] = JSON.parse(result.stdout).articles;
+      assert.ok(pathological.partial && pathological.partial.analysedTo < 280_000, JSON.stringify(pathological.partial));
+      assert.match(result.stderr, /warning: .*a-pathological\.txt: analysis stopped at its time budget of 300 ms/);
+      assert.strictEqual(article.partial, undefined);
+      assert.ok(article.meetings.length > 0);
+      assert.match(run('analyze', '--time-budget', 'soon', root).stderr, /--time-budget takes a whole number of milliseconds/);
+    });
+
     it('skips a named pipe with a note instead of waiting on it forever', function () {
       if (!onPosix || spawnSync('mkfifo', [path.join(root, 'pipe.txt')]).status !== 0) skipBecause(this, 'mkfifo cannot make a named pipe here');
       fs.writeFileSync(path.join(root, 'article.txt'), seed('000_6f4b1c7feb585978.txt'));

@@ -224,7 +224,7 @@ describe('Attaché hovers, timeline and evidence', () => {
     let uri: vscode.Uri;
 
     before(async () => {
-      uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '[x](command:workbench.action.terminal.new)<img src=x onerror=alert(1)>.txt');
+      uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '[x](command:workbench.action.terminal.new)<img src=x onerror=alert(1)>\u202Etxt.exe.txt');
       await vscode.workspace.fs.writeFile(uri, Buffer.from(hostileText, 'utf8'));
     });
 
@@ -256,6 +256,9 @@ describe('Attaché hovers, timeline and evidence', () => {
       // The article's file name is the document-derived text the card repeats: it must show escaped.
       assert.match(joined(hover), /\\\[x\\\]\\\(command\\:workbench/, 'the file name should be shown, escaped');
       assert.match(joined(hover), /\\<img/, 'the file name should be shown, escaped');
+      // A right-to-left override in it is shown as what it is, and reverses nothing.
+      assert.match(joined(hover), /⟨U\\\+202E⟩txt\\\.exe/, 'the bidi override should be shown visibly');
+      assert.doesNotMatch(joined(hover), /\u202E/);
     });
 
     it('keeps timeline tooltips literal too', async () => {
