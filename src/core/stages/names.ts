@@ -113,7 +113,9 @@ function saneNames(context: ArticleContext, mentions: Mention[]): Mention[] {
     const text = context.tokenized.text.slice(m.start, tokens[last - 1].end).replace(/\s+/g, ' ');
     const mention = last === m.lastToken ? m : { ...m, end: tokens[last - 1].end, text, lastToken: last, ...(m.kind === 'organization' ? { key: text } : {}) };
     if (mention.lastToken - mention.firstToken > NAME_LIMITS.words || mention.end - mention.start > NAME_LIMITS.characters) continue;
-    sane.push(mention);
+    // A tab, a line separator or a no-break space between the words of a name is one space in it.
+    const spaced = mention.text.replace(/\s+/g, ' ');
+    sane.push(spaced === mention.text ? mention : { ...mention, text: spaced, key: mention.key === mention.text ? spaced : mention.key });
   }
   return sane;
 }
