@@ -106,29 +106,28 @@ class Blanks {
 const PLATFORM_UTF16 = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be';
 
 /**
- * Control characters but tab, line feed, form feed and carriage return, and every character
- * Unicode says to render invisibly (Default_Ignorable_Code_Point: bidi marks, embeddings,
+ * Control characters but tab, line feed, form feed and carriage return, format characters (such
+ * as the Arabic number signs), and every character Unicode says to render invisibly (Default_Ignorable_Code_Point: bidi marks, embeddings,
  * overrides and isolates, zero-width spaces and joiners, soft hyphens, the combining grapheme
  * joiner, variation selectors, a byte-order mark inside the text). Built once, a flag per unit.
  */
+const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
 let invisibleUnits: Uint8Array | undefined;
 
 function isInvisible(unit: number): boolean {
   if (!invisibleUnits) {
     invisibleUnits = new Uint8Array(0x10000);
-    const invisible = /^[\p{Cc}\p{Default_Ignorable_Code_Point}]$/u;
     for (let u = 0; u < 0x10000; u++) {
       if (u >= 0xd800 && u <= 0xdfff) continue;
-      invisibleUnits[u] = invisible.test(String.fromCharCode(u)) && u !== 0x09 && u !== 0x0a && u !== 0x0c && u !== 0x0d ? 1 : 0;
+      invisibleUnits[u] = INVISIBLE.test(String.fromCharCode(u)) && u !== 0x09 && u !== 0x0a && u !== 0x0c && u !== 0x0d ? 1 : 0;
     }
   }
   return invisibleUnits[unit] === 1;
 }
 
-/** The invisible characters beyond the first plane: the tag characters (U+E0000–U+E0FFF) and the musical formatting ones (U+1D173–U+1D17A). */
+/** Invisible characters beyond the first plane: tag characters, musical and Egyptian formatting, shorthand controls. */
 function isInvisiblePair(high: number, low: number): boolean {
-  const codePoint = (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-  return (codePoint >= 0xe0000 && codePoint <= 0xe0fff) || (codePoint >= 0x1d173 && codePoint <= 0x1d17a) || (codePoint >= 0x1bca0 && codePoint <= 0x1bca3);
+  return INVISIBLE.test(String.fromCharCode(high, low));
 }
 
 // ---------------------------------------------------------------------------

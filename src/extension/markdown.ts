@@ -28,7 +28,7 @@ export function escapeMarkdown(text: string): string {
  * or hide what follows.
  */
 export function showInvisible(text: string): string {
-  return text.replace(/(?![\t\n\r\f])[\p{Cc}\p{Default_Ignorable_Code_Point}]|\p{Surrogate}/gu, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
+  return text.replace(/(?![\t\n\r\f])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]|\p{Surrogate}/gu, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
 /** A markdown link to one of LINK_COMMANDS; the label is escaped here. */
