@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { analyzeCorpus, CorpusAnalysis } from '../core/corpus';
 import { KnowledgeBase, loadBundledKnowledgeBase } from '../core/knowledgeBase';
 import { formatOf } from '../core/readableText';
-import { decodeArticle } from '../core/text';
+import { decodeArticle, tooLargeReason } from '../core/text';
 import { ArticleAnalysis, ArticleFormat } from '../core/types';
 import { Activity } from './activity';
 import { AnalysisClient, AnalysisSkipped } from './analysisClient';
@@ -130,7 +130,7 @@ export class CorpusIndex implements CorpusModel {
       const limit = maxFileSize(document.uri);
       const size = utf8Length(text, limit);
       if (size > limit) {
-        this.skip(key, generation, tooLarge(size, limit));
+        this.skip(key, generation, tooLargeReason(size, limit));
         return;
       }
       const analysis = await this.analyze(key, generation, { text, version: document.version, format: formatOfDocument(document) }, token, 'foreground');
@@ -275,7 +275,7 @@ export class CorpusIndex implements CorpusModel {
       if (stat.type & vscode.FileType.Directory) return;
       // Checked before reading, so that a 50 MB file is never loaded into memory.
       if (stat.size > limit) {
-        this.skip(key, generation, tooLarge(stat.size, limit));
+        this.skip(key, generation, tooLargeReason(stat.size, limit));
         return;
       }
       const bytes = await vscode.workspace.fs.readFile(uri);
@@ -502,14 +502,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function tooLarge(size: number, limit: number): string {
-  return `too large (${formatBytes(size)}; the limit is ${formatBytes(limit)})`;
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
 function message(error: unknown): string {

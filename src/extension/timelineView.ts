@@ -133,7 +133,8 @@ export class TimelineView implements vscode.TreeDataProvider<TimelineNode>, vsco
     if (this.roots) return this.roots;
     const filter = this.currentFilter;
     const byYear = new Map<string, YearNode>();
-    for (const [id, event] of withUniqueIds(this.model.corpus().timeline)) {
+    // Event ids are unique in the corpus (corpus.ts numbers any clash), so they serve as tree ids.
+    for (const event of this.model.corpus().timeline) {
       if (filter && !matches(event, filter)) continue;
       const year = event.date.value?.slice(0, 4) ?? UNDATED;
       let yearNode = byYear.get(year);
@@ -141,7 +142,7 @@ export class TimelineView implements vscode.TreeDataProvider<TimelineNode>, vsco
         yearNode = { type: 'year', id: `attache.timeline/year/${year}`, year, events: [] };
         byYear.set(year, yearNode);
       }
-      yearNode.events.push({ type: 'event', id: `attache.timeline/event/${id}`, event, parent: yearNode });
+      yearNode.events.push({ type: 'event', id: `attache.timeline/event/${event.id}`, event, parent: yearNode });
     }
     this.roots = [...byYear.values()].sort((a, b) => compareYears(a.year, b.year));
     this.treeView.message = filter && this.roots.length === 0 ? `No meetings of ${filter.name} in the corpus.` : undefined;
@@ -228,21 +229,6 @@ function detail(parent: EventNode, key: string, item: vscode.TreeItem): DetailNo
   const id = `${parent.id}/${key}`;
   item.id = id;
   return { type: 'detail', id, parent, item };
-}
-
-/**
- * Events paired with ids unique in the timeline: an engine event id is "<article>#<evidence start>",
- * which one sentence naming several travellers shares, so the participants are added and any
- * remaining clash is numbered in timeline order.
- */
-function withUniqueIds(timeline: TimelineEvent[]): Array<[string, TimelineEvent]> {
-  const seen = new Map<string, number>();
-  return timeline.map((event) => {
-    const key = `${event.id}/${event.participantIds.join('+')}`;
-    const count = seen.get(key) ?? 0;
-    seen.set(key, count + 1);
-    return [count === 0 ? key : `${key}/${count}`, event];
-  });
 }
 
 function matches(event: TimelineEvent, filter: TimelineFilter): boolean {
