@@ -1,3 +1,4 @@
+import { uniqueIds } from './ids';
 import { KnowledgeBase, personNameKey } from './knowledgeBase';
 import { ArticleAnalysis, DateValue, Meeting, MeetingKind, MeetingStatus, Span } from './types';
 
@@ -91,13 +92,7 @@ export function analyzeCorpus(articles: ArticleAnalysis[], knowledgeBase?: Knowl
     members.add(item);
     list.push(item);
   };
-  const eventIds = new Set<string>();
-  const uniqueEventId = (id: string) => {
-    let unique = id;
-    for (let n = 2; eventIds.has(unique); n++) unique = `${id}#${n}`;
-    eventIds.add(unique);
-    return unique;
-  };
+  const uniqueEventId = uniqueIds('#');
 
   for (const article of articles) {
     for (const entity of article.entities) {

@@ -111,7 +111,9 @@ const PLATFORM_UTF16 = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'u
  * overrides and isolates, zero-width spaces and joiners, soft hyphens, the combining grapheme
  * joiner, variation selectors, a byte-order mark inside the text). Built once, a flag per unit.
  */
-const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+/** The class of those characters, for a regular expression with the u flag: cards show them, the engine blanks them. */
+export const INVISIBLE_CHARACTERS = '\\p{Cc}\\p{Cf}\\p{Default_Ignorable_Code_Point}';
+const INVISIBLE = new RegExp(`^[${INVISIBLE_CHARACTERS}]$`, 'u');
 let invisibleUnits: Uint8Array | undefined;
 
 function isInvisible(unit: number): boolean {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { INVISIBLE_CHARACTERS } from '../core/readableText';
 import { DateValue } from '../core/types';
 
 /** The only commands a hover or tooltip link may run: Attaché's own, never one a document names. */
@@ -28,8 +29,11 @@ export function escapeMarkdown(text: string): string {
  * or hide what follows.
  */
 export function showInvisible(text: string): string {
-  return text.replace(/(?![\t\n\r\f])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]|\p{Surrogate}/gu, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
+  return text.replace(SHOWN_AS_CODE, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
+
+/** What the engine never puts in a name (tab and line ends aside, which show as spaces), and halves of no character. */
+const SHOWN_AS_CODE = new RegExp(`(?![\\t\\n\\r\\f])[${INVISIBLE_CHARACTERS}]|\\p{Surrogate}`, 'gu');
 
 /** A markdown link to one of LINK_COMMANDS; the label is escaped here. */
 export function commandLink(label: string, command: string, args: unknown): string {

@@ -1,5 +1,6 @@
 import { ArticleContext, Stage } from '../article';
 import { Mention } from '../entities';
+import { uniqueIds } from '../ids';
 import { isAllCaps } from '../tokens';
 import { DateValue, Entity, Meeting, Role } from '../types';
 import { countryOf } from './people';
@@ -20,13 +21,7 @@ export const assembleStage: Stage = {
  */
 export function entitiesOf(context: ArticleContext): Entity[] {
   const entities: Entity[] = [];
-  const taken = new Set<string>();
-  const uniqueId = (id: string) => {
-    let unique = id;
-    for (let n = 2; taken.has(unique); n++) unique = `${id}~${n}`;
-    taken.add(unique);
-    return unique;
-  };
+  const uniqueId = uniqueIds('~');
   for (const person of context.people) {
     const name = person.official?.name ?? person.fullName;
     entities.push({
