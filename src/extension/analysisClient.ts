@@ -147,7 +147,8 @@ export class AnalysisClient {
         },
       };
       owner.waiters.add(waiter);
-      this.pump();
+      // Hashing a long text and posting it to the worker each block the host for a while: in separate turns, not one.
+      setImmediate(() => this.pump());
     });
   }
 
