@@ -1,5 +1,6 @@
 // Builds the extension, its analysis worker, the CLI and (with --tests) the compiled test suites.
 const esbuild = require('esbuild');
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -7,6 +8,47 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const withTests = args.has('--tests');
 const watch = args.has('--watch');
+
+/** Everything under these folders is an input of the analysis: its sources and its data files, the name model included. */
+const ENGINE_INPUTS = ['src/core', 'data'];
+
+/** Every file under `folder`, as paths relative to the project with '/' between names, in a fixed order. */
+function filesUnder(folder) {
+  const found = [];
+  const visit = (relative) => {
+    for (const entry of fs.readdirSync(relative, { withFileTypes: true })) {
+      const child = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) visit(child);
+      else found.push(child);
+    }
+  };
+  visit(folder);
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The engine's version: the first 16 hex digits of a sha1 over each input file's path and
+ * content, the package's version and compromise's (the parser the engine reads text with). An
+ * analysis stored by one build is used by another only when this is the same. In --watch mode it
+ * is computed once, at the start.
+ */
+function engineVersion() {
+  const hash = crypto.createHash('sha1');
+  const field = (text) => hash.update(`${Buffer.byteLength(text)}:${text}\0`);
+  for (const file of ENGINE_INPUTS.flatMap(filesUnder)) {
+    const content = fs.readFileSync(file);
+    field(file);
+    hash.update(`${content.length}:`).update(content);
+  }
+  field(`attache ${require('./package.json').version}`);
+  field(`compromise ${installedVersion('compromise')}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The version of an installed package (its package.json may be closed to require by its "exports"). */
+function installedVersion(name) {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
 
 const common = {
   bundle: true,
@@ -17,6 +59,7 @@ const common = {
   minify: production,
   external: ['vscode'],
   logLevel: 'warning',
+  define: { __ATTACHE_ENGINE_VERSION__: JSON.stringify(engineVersion()) },
 };
 
 function testEntries(dir) {

@@ -8,7 +8,10 @@
 //                                    [--verbose]
 //
 // Defaults: the repository as the extension, a temporary copy of seeds/ as the workspace
-// (tests may create and delete files), 300 s. The same options can come from ATTACHE_TEST_EXTENSION,
+// (tests may create and delete files), 300 s. The suite runs in two windows, one after the
+// other, on the same workspace and user-data folder: the main tests, then (ATTACHE_TEST_PHASE=
+// reopen) the tests of a reopened window, which finds what the first left in workspace storage.
+// With --grep, the reopened window runs only when the pattern matches "reopen". The same options can come from ATTACHE_TEST_EXTENSION,
 // ATTACHE_TEST_TESTS, ATTACHE_TEST_WORKSPACE, ATTACHE_TEST_TIMEOUT, ATTACHE_TEST_GREP.
 // ATTACHE_TEST_ELECTRON=1 runs the same suite through @vscode/test-electron instead, which
 // downloads VS Code from Microsoft (needs the internet, and a display or xvfb-run on Linux).
@@ -87,14 +90,36 @@ function printer(verbose) {
   };
 }
 
+/** The phases to run: the main suite, then the reopened window's unless --grep leaves it out. */
+function phasesOf(options) {
+  return !options.grep || /reopen/i.test(options.grep) ? ['main', 'reopen'] : ['main'];
+}
+
 async function runInBrowser(options, folder) {
   const { ensureInstalled } = require('./install');
+  await ensureInstalled();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attache-user-data-'));
+  // The workspace's storage is keyed by its URI, whose authority holds the server's port: the
+  // reopened window needs the first one's port to be the same workspace.
+  const window = { userDataDir, port: undefined };
+  try {
+    for (const phase of phasesOf(options)) {
+      const code = await runPhaseInBrowser(options, folder, window, phase);
+      if (code !== 0) return code;
+    }
+    return 0;
+  } finally {
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+async function runPhaseInBrowser(options, folder, window, phase) {
   const { startServer } = require('./server');
   const { launchBrowser } = require('./browser');
 
-  await ensureInstalled();
-  const env = options.grep ? { ATTACHE_TEST_GREP: options.grep } : {};
-  const server = await startServer({ env, echo: options.verbose });
+  const env = { ATTACHE_TEST_PHASE: phase, ...(options.grep ? { ATTACHE_TEST_GREP: options.grep } : {}) };
+  const server = await startServer({ env, echo: options.verbose, userDataDir: window.userDataDir, port: window.port });
+  window.port = server.port;
   let browser;
   let timer;
   try {
@@ -108,7 +133,7 @@ async function runInBrowser(options, folder) {
     await page.exposeFunction('codeAutomationLog', printer(options.verbose));
     await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
     timer = setTimeout(() => {
-      console.error(`[run-tests] the suite did not finish within ${options.timeoutMs / 1000} s`);
+      console.error(`[run-tests] the ${phase} suite did not finish within ${options.timeoutMs / 1000} s`);
       finish(1);
     }, options.timeoutMs);
     if (options.verbose) page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
@@ -128,17 +153,24 @@ async function runInBrowser(options, folder) {
 
 async function runInElectron(options, folder) {
   const { runTests } = require('@vscode/test-electron');
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attache-user-data-'));
   try {
-    return await runTests({
-      version: paths.vscodeVersion,
-      extensionDevelopmentPath: options.extension,
-      extensionTestsPath: options.tests,
-      extensionTestsEnv: options.grep ? { ATTACHE_TEST_GREP: options.grep } : undefined,
-      launchArgs: [folder, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
-    });
+    for (const phase of phasesOf(options)) {
+      const code = await runTests({
+        version: paths.vscodeVersion,
+        extensionDevelopmentPath: options.extension,
+        extensionTestsPath: options.tests,
+        extensionTestsEnv: { ATTACHE_TEST_PHASE: phase, ...(options.grep ? { ATTACHE_TEST_GREP: options.grep } : {}) },
+        launchArgs: [folder, `--user-data-dir=${userDataDir}`, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      });
+      if (code !== 0) return code;
+    }
+    return 0;
   } catch (error) {
     console.error(`[run-tests] ${error.message}`);
     return 1;
+  } finally {
+    fs.rmSync(userDataDir, { recursive: true, force: true });
   }
 }
 

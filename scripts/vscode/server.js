@@ -86,8 +86,11 @@ function installVsix(vsix, dirs, env) {
  * @param {boolean} [options.echo] print the server's own output (it is kept for errors anyway)
  * @param {number} [options.port] a fixed port instead of a free one
  * @param {number} [options.readyTimeoutMs]
+ * @param {string} [options.userDataDir] a user-data folder to use (created if missing) and keep
+ *   after stop(), instead of a throwaway one: a second server started on it finds the workspace
+ *   and global storage the first left there, like a reopened window
  */
-async function startServer({ settings = {}, vsixFiles = [], env: extraEnv = {}, echo = false, port: fixedPort, readyTimeoutMs = 60000 } = {}) {
+async function startServer({ settings = {}, vsixFiles = [], env: extraEnv = {}, echo = false, port: fixedPort, readyTimeoutMs = 60000, userDataDir } = {}) {
   if (!fs.existsSync(paths.codeServerEntry)) {
     throw new Error(`code-server is not installed (${paths.codeServerEntry}); run node scripts/vscode/install.js`);
   }
@@ -97,7 +100,7 @@ async function startServer({ settings = {}, vsixFiles = [], env: extraEnv = {}, 
     root,
     home: path.join(root, 'home'),
     tmp: path.join(root, 'tmp'),
-    data: path.join(root, 'data'),
+    data: userDataDir ? path.resolve(userDataDir) : path.join(root, 'data'),
     extensions: path.join(root, 'extensions'),
     config: path.join(root, 'code-server.yaml'),
   };

@@ -1,11 +1,13 @@
 import { parentPort, Worker, workerData } from 'worker_threads';
-import { Engine } from '../core/analyze';
-import { analyseFile, ArticleFile, ArticleLimits, FileOutcome } from './articleFiles';
+import { AnalysisStore } from '../core/analysisStore';
+import { analyseFile, ArticleAnalyser, ArticleFile, ArticleLimits, FileOutcome } from './articleFiles';
 
 /** What a pool worker is started with; its presence is how a worker knows it is one. */
 interface PoolSettings {
   attacheAnalysisPool: true;
   limits: ArticleLimits;
+  /** The folder of the analysis store (--cache), which every worker opens for itself. */
+  cacheDirectory?: string;
 }
 
 interface Job {
@@ -19,6 +21,8 @@ interface JobResult {
   outcome: FileOutcome;
   /** Why the worker's engine finds names by the rules alone, or null. */
   taggerProblem: string | null;
+  /** What the worker's analysis store logged meanwhile, for the main thread to print. */
+  logs: string[];
 }
 
 /** Jobs each worker holds at once: one to work on and one waiting, so it never idles on the main thread. */
@@ -32,15 +36,22 @@ export interface PoolResult {
 /**
  * Analyses files in `workerCount` worker threads, each with its own engine, started from `script`
  * (a bundle that calls serveAnalysisPool when isPoolWorker). Outcomes come back in input order,
- * so the output is the same as one thread's.
+ * so the output is the same as one thread's. With a cache directory each worker looks files up
+ * in, and adds them to, the analysis store there; `log` gets what the stores log.
  */
-export function analyseInWorkers(script: string, files: Array<{ file: ArticleFile; shownPath: string }>, limits: ArticleLimits, workerCount: number): Promise<PoolResult> {
+export function analyseInWorkers(
+  script: string,
+  files: Array<{ file: ArticleFile; shownPath: string }>,
+  limits: ArticleLimits,
+  workerCount: number,
+  cache?: { directory: string; log(message: string): void },
+): Promise<PoolResult> {
   const outcomes = new Array<FileOutcome>(files.length);
   let taggerProblem: string | null = null;
   let sent = 0;
   let received = 0;
   return new Promise((resolve, reject) => {
-    const settings: PoolSettings = { attacheAnalysisPool: true, limits };
+    const settings: PoolSettings = { attacheAnalysisPool: true, limits, ...(cache ? { cacheDirectory: cache.directory } : {}) };
     const workers = Array.from({ length: workerCount }, () => new Worker(script, { workerData: settings }));
     let settled = false;
     const settle = (error?: Error) => {
@@ -60,6 +71,7 @@ export function analyseInWorkers(script: string, files: Array<{ file: ArticleFil
       worker.on('message', (result: JobResult) => {
         outcomes[result.index] = result.outcome;
         taggerProblem ??= result.taggerProblem;
+        for (const message of result.logs) cache?.log(message);
         received++;
         if (received === files.length) settle();
         else sendNext(worker);
@@ -75,13 +87,19 @@ export function isPoolWorker(): boolean {
   return (workerData as PoolSettings | undefined)?.attacheAnalysisPool === true;
 }
 
-/** The worker's side: analyses each file it is sent and posts the outcome back. */
+/**
+ * The worker's side: analyses each file it is sent and posts the outcome back. Its engine is
+ * built on the first file not in the cache.
+ */
 export function serveAnalysisPool(): void {
-  const { limits } = workerData as PoolSettings;
-  const engine = new Engine().warmUp();
+  const { limits, cacheDirectory } = workerData as PoolSettings;
+  let logs: string[] = [];
+  const store = cacheDirectory === undefined ? undefined : new AnalysisStore({ directory: cacheDirectory, log: (message) => logs.push(message) });
+  const analyser = new ArticleAnalyser(store);
   parentPort!.on('message', ({ index, file, shownPath }: Job) => {
-    const outcome = analyseFile(file, shownPath, limits, engine);
-    const result: JobResult = { index, outcome, taggerProblem: 'analysis' in outcome ? engine.nameTaggerProblem() : null };
+    const outcome = analyseFile(file, shownPath, limits, analyser);
+    const result: JobResult = { index, outcome, taggerProblem: 'analysis' in outcome ? (analyser.engine?.nameTaggerProblem() ?? null) : null, logs };
+    logs = [];
     parentPort!.postMessage(result);
   });
 }

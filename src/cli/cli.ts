@@ -2,13 +2,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { isMainThread } from 'worker_threads';
-import { Engine } from '../core/analyze';
+import { AnalysisStore, makeDirectorySync } from '../core/analysisStore';
 import { analyzeCorpus } from '../core/corpus';
 import { loadBundledKnowledgeBase } from '../core/knowledgeBase';
 import { DEFAULT_MAX_BYTES, formatBytes } from '../core/text';
 import { ArticleAnalysis } from '../core/types';
 import { analyseInWorkers, isPoolWorker, serveAnalysisPool } from './analysisPool';
-import { analyseFile, ArticleFile, FileOutcome, listArticleFiles } from './articleFiles';
+import { analyseFile, ArticleAnalyser, ArticleFile, FileOutcome, listArticleFiles, readArticle } from './articleFiles';
 import { printable, stdoutWriter, writeJson, writeSummary } from './output';
 
 /**
@@ -33,7 +33,7 @@ const PROCESSORS = Math.min(os.availableParallelism(), MAX_JOBS);
  */
 const DEFAULT_BUDGET_MS = 10_000;
 
-const USAGE = `Usage: attache analyze [--json] [--max-bytes N] [--time-budget MS] [--jobs N] [--] <file|dir>...
+const USAGE = `Usage: attache analyze [--json] [--max-bytes N] [--time-budget MS] [--jobs N] [--cache DIR] [--] <file|dir>...
 
 Finds officials, places, roles, meetings and dates in articles (.txt and .md files;
 directories are read recursively) and prints a summary per article and the corpus timeline.
@@ -43,8 +43,11 @@ sockets and devices are skipped with a note).
   --max-bytes N  skip files larger than N bytes (default ${DEFAULT_MAX_BYTES}, at most ${MAX_BYTES_CEILING})
   --time-budget MS  milliseconds one article may take (default ${DEFAULT_BUDGET_MS}; 0 for no limit): a
                  longer one is analysed up to where the time ran out, with a warning on stderr
-  --jobs N       analyse in N worker threads, 1 to ${MAX_JOBS} (default: one a processor, here ${PROCESSORS},
-                 when there is a megabyte of articles for each, else the main thread alone)
+  --jobs N       analyse in N worker threads, 1 to ${MAX_JOBS} (default: one a processor, here ${PROCESSORS}, when
+                 there is a megabyte of uncached articles for each, else the main thread alone)
+  --cache DIR    keep each article's analysis in DIR (made if need be) and reuse it while the text
+                 and this build of Attaché are the same: the output is as without it. Analyses
+                 cut short by the time budget are not kept
   --             end of options: what follows are paths, even if they start with '-'
 
 Exit status: 0 when every path named was read, 1 when some file or folder could not be read
@@ -57,6 +60,8 @@ interface Options {
   budgetMs: number;
   /** Worker threads asked for; undefined to choose by the processors and the amount of text. */
   jobs?: number;
+  /** The folder of the analysis store (--cache), if any. */
+  cache?: string;
 }
 
 function parseArguments(argv: string[]): Options | string {
@@ -86,6 +91,10 @@ function parseArguments(argv: string[]): Options | string {
       const value = Number(rest[++i]);
       if (!Number.isInteger(value) || value <= 0 || value > MAX_JOBS) return `--jobs takes a whole number from 1 to ${MAX_JOBS}.\n\n${USAGE}`;
       options.jobs = value;
+    } else if (arg === '--cache') {
+      const folder = rest[++i];
+      if (!folder) return `--cache takes a directory to keep analyses in.\n\n${USAGE}`;
+      options.cache = folder;
     } else if (arg.startsWith('--')) return `Unknown option '${printable(arg)}' (put -- before a path that starts with '--').\n\n${USAGE}`;
     else options.paths.push(arg);
   }
@@ -102,17 +111,46 @@ export async function main(argv: string[]): Promise<number> {
   }
   const listing = listArticleFiles(parsed.paths);
   const files = listing.files.map((file) => ({ file, shownPath: path.relative(process.cwd(), file.path) || file.path }));
-  let outcomes: FileOutcome[];
-  let engine: Engine | undefined;
-  let taggerProblem: string | null = null;
   const limits = { maxBytes: parsed.maxBytes, budgetMs: parsed.budgetMs };
-  const workers = Math.min(files.length, parsed.jobs ?? workersWorthStarting(files.map(({ file }) => file)));
-  if (workers > 1) {
-    ({ outcomes, taggerProblem } = await analyseInWorkers(__filename, files, limits, workers));
-  } else {
-    engine = files.length > 0 ? new Engine().warmUp() : undefined;
-    outcomes = files.map(({ file, shownPath }) => analyseFile(file, shownPath, limits, engine!));
+  // What the analysis stores log (records discarded, a cache that cannot be written), each line
+  // once: every worker's store would otherwise say the same.
+  const logged = new Set<string>();
+  const log = (message: string) => {
+    if (logged.has(message)) return;
+    logged.add(message);
+    console.error(printable(`attache: ${message}`));
+  };
+  const store = parsed.cache === undefined ? undefined : openStore(parsed.cache, log);
+  const analyser = new ArticleAnalyser(store);
+  const outcomes = new Array<FileOutcome>(files.length);
+  let pending = files.map((entry, index) => ({ ...entry, index }));
+  if (store) {
+    // Files whose analysis is in the cache are taken from it here, and only the others are
+    // analysed below: they alone decide whether worker threads are worth starting, and an
+    // engine is built only if one is left. Those others are read again there (reading is a
+    // small part of analysing), so no text is held meanwhile.
+    pending = pending.filter(({ file, shownPath, index }) => {
+      const read = readArticle(file, shownPath, limits.maxBytes);
+      if (!('text' in read)) outcomes[index] = read;
+      else {
+        const cached = analyser.cached(read, shownPath);
+        if (!cached) return true;
+        outcomes[index] = { analysis: cached };
+      }
+      return false;
+    });
   }
+  let taggerProblem: string | null = null;
+  const workers = Math.min(pending.length, parsed.jobs ?? workersWorthStarting(pending.map(({ file }) => file)));
+  if (workers > 1) {
+    const jobs = pending.map(({ file, shownPath }) => ({ file, shownPath }));
+    const pool = await analyseInWorkers(__filename, jobs, limits, workers, store && { directory: parsed.cache!, log });
+    pending.forEach(({ index }, i) => (outcomes[index] = pool.outcomes[i]));
+    taggerProblem = pool.taggerProblem;
+  } else {
+    for (const { file, shownPath, index } of pending) outcomes[index] = analyseFile(file, shownPath, limits, analyser);
+  }
+  const engine = analyser.engine;
 
   const articles: ArticleAnalysis[] = [];
   const skipped: string[] = [];
@@ -134,6 +172,22 @@ export async function main(argv: string[]): Promise<number> {
   } else writeSummary(corpus, skipped, output.write);
   output.end();
   return problems.length > 0 ? 1 : 0;
+}
+
+/**
+ * The analysis store in `folder`, created if need be; undefined, with a warning, when it cannot
+ * be: the run goes on without a cache.
+ */
+function openStore(folder: string, log: (message: string) => void): AnalysisStore | undefined {
+  try {
+    makeDirectorySync(folder);
+    return new AnalysisStore({ directory: folder, log });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it cannot be created there' : message;
+    console.error(printable(`attache: warning: cannot use ${folder} as the cache (${reason}); analysing without it`));
+    return undefined;
+  }
 }
 
 /** As many workers as there are processors and megabytes of text to give each, counting sizes only until there are enough. */

@@ -1,6 +1,6 @@
 export * from './types';
 export { Engine, EngineOptions, AnalysisOptions } from './analyze';
-export { analyzeCorpus, CorpusAnalysis, CorpusPerson, TimelineEvent } from './corpus';
+export { analyzeCorpus, Corpus, CorpusAnalysis, CorpusChange, CorpusPerson, TimelineEvent, summarize } from './corpus';
 export { decodeArticle, DecodedArticle } from './text';
 export { Gazetteer } from './gazetteer';
 export { KnowledgeBase, loadBundledKnowledgeBase } from './knowledgeBase';

@@ -1,9 +1,11 @@
-// The extension host's side of the analysis worker: a queue of articles to analyse, a cache by
-// content, and a fallback to the host itself when no worker thread can start. It has no vscode
-// import so that plain Node unit tests can drive it with the real worker.
-import { createHash } from 'node:crypto';
+// The extension host's side of the analysis workers: a queue of articles to analyse, a small pool
+// of worker threads, caches by content in memory and on disk, and a fallback to the host itself
+// when no worker thread can start. It has no vscode import so that plain Node unit tests can drive
+// it with the real worker.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Engine } from '../core/analyze';
+import { AnalysisStore, contentKey } from '../core/analysisStore';
 import { formatOf } from '../core/readableText';
 import { ArticleAnalysis, ArticleDocument, ArticleFormat } from '../core/types';
 import { AnalysisRequest, WorkerMessage } from './analysisProtocol';
@@ -35,8 +37,37 @@ export interface AnalysisClientOptions {
   fallbackMaxChars?: number;
   /** Cancelling a running analysis of a text at least this long restarts the worker rather than waiting for it. */
   restartAboveChars?: number;
-  /** Analyses kept by content hash. */
+  /** Analyses kept in memory by content hash: those of open documents, mostly. */
   cacheSize?: number;
+  /** Worker threads; by default one for each processor but one, which is left to the editor. */
+  workers?: number;
+  /** Analyses kept on disk across sessions, looked up before any worker is asked. */
+  store?: AnalysisStore;
+}
+
+/** Where the analyses the client has answered came from: for the status of a large index and its benchmark. */
+export interface AnalysisCounts {
+  /** Analysed by a worker (or the host) in this session. */
+  analysed: number;
+  /** Read back from the store on disk. */
+  stored: number;
+  /** Answered from memory: the same text asked for again. */
+  remembered: number;
+}
+
+/** Each worker holds an engine of its own (about 90 MB): a few at most, whatever the machine. */
+const MAX_WORKERS = 4;
+
+/** One worker for each processor but one, so the editor keeps a core: one on two cores. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(MAX_WORKERS, availableParallelism() - 1));
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job?: Job;
+  timer?: NodeJS.Timeout;
 }
 
 interface Waiter {
@@ -63,21 +94,21 @@ export class AnalysisClient {
   private readonly fallbackMaxChars: number;
   private readonly restartAboveChars: number;
   private readonly cacheSize: number;
+  private readonly workerCount: number;
   /** Analyses by hash of format and content, least recently used first. */
   private readonly cache = new Map<string, ArticleAnalysis>();
   /** Queued and running jobs by hash: the same text in the same format asked for twice is analysed once. */
   private readonly jobs = new Map<string, Job>();
   private readonly queue: Job[] = [];
-  private running: Job | undefined;
-  private runningTimer: NodeJS.Timeout | undefined;
-  private worker: Worker | undefined;
-  private workerReady = false;
+  private readonly slots: Slot[] = [];
   /** Loaded only on fallback: the engine's data and NLP library cost the host most of a second to load. */
   private inProcessEngine: Promise<Engine> | undefined;
   private fallback = false;
   private fallbackScheduled = false;
+  private someWorkerReady = false;
   private nextId = 1;
   private disposed = false;
+  private readonly tally: AnalysisCounts = { analysed: 0, stored: 0, remembered: 0 };
 
   constructor(private readonly options: AnalysisClientOptions) {
     this.timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
@@ -87,14 +118,26 @@ export class AnalysisClient {
     // Restarting costs a few hundred milliseconds (a new thread loads the engine): worth it only
     // when the analysis it interrupts would take longer.
     this.restartAboveChars = options.restartAboveChars ?? 200_000;
-    this.cacheSize = options.cacheSize ?? 300;
-    this.startWorker();
+    this.cacheSize = options.cacheSize ?? 50;
+    this.workerCount = Math.max(1, options.workers ?? defaultWorkerCount());
+    for (let i = 0; i < this.workerCount; i++) if (!this.fallback) this.startSlot();
+  }
+
+  /** How many analyses were made, read from disk and answered from memory so far. */
+  get counts(): AnalysisCounts {
+    return { ...this.tally };
+  }
+
+  /** Worker threads the client runs (0 when it analyses on the host). */
+  get workers(): number {
+    return this.fallback ? 0 : this.slots.length;
   }
 
   /** A new budget applies to articles analysed from now on; kept analyses made under another budget are dropped. */
   setTimeBudget(ms: number): void {
     if (ms === this.timeBudgetMs) return;
     this.timeBudgetMs = ms;
+    // Partial analyses are never stored on disk, so what is there holds under any budget.
     this.cache.clear();
   }
 
@@ -107,17 +150,23 @@ export class AnalysisClient {
    * The analysis of `document`, stamped with its uri and version; undefined when cancelled first.
    * Rejects with AnalysisSkipped when the article is deliberately not analysed.
    */
-  analyze(document: ArticleDocument, token?: CancellationSignal, priority: Priority = 'foreground'): Promise<ArticleAnalysis | undefined> {
-    if (this.disposed || token?.isCancellationRequested) return Promise.resolve(undefined);
+  async analyze(document: ArticleDocument, token?: CancellationSignal, priority: Priority = 'foreground'): Promise<ArticleAnalysis | undefined> {
+    if (this.disposed || token?.isCancellationRequested) return undefined;
     // The same text read as markdown and as plain text gives two analyses.
     const format = formatOf(document);
-    const hash = createHash('sha1').update(format).update('\0').update(document.text).digest('hex');
-    const cached = this.cache.get(hash);
-    if (cached) {
-      this.cache.delete(hash);
-      this.cache.set(hash, cached);
-      return Promise.resolve(stamp(cached, document));
+    const hash = contentKey(document.text, format);
+    const remembered = this.remember(hash);
+    if (remembered) {
+      this.tally.remembered++;
+      return stamp(remembered, document);
     }
+    const stored = this.jobs.has(hash) ? undefined : await this.options.store?.get(hash);
+    if (stored) {
+      this.tally.stored++;
+      this.keep(hash, stored);
+      return stamp(stored, document);
+    }
+    if (this.disposed || token?.isCancellationRequested) return undefined;
     return new Promise<ArticleAnalysis | undefined>((resolve, reject) => {
       let job = this.jobs.get(hash);
       if (!job) {
@@ -154,16 +203,16 @@ export class AnalysisClient {
 
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.runningTimer);
-    void this.worker?.terminate();
-    this.worker = undefined;
+    for (const slot of this.slots.splice(0)) {
+      clearTimeout(slot.timer);
+      void slot.worker.terminate();
+    }
     for (const job of this.jobs.values()) for (const waiter of job.waiters) waiter.resolve(undefined);
     this.jobs.clear();
     this.queue.length = 0;
-    this.running = undefined;
   }
 
-  private startWorker(): void {
+  private startSlot(replacing?: Slot): void {
     let worker: Worker;
     try {
       worker = new Worker(this.options.workerPath);
@@ -171,51 +220,56 @@ export class AnalysisClient {
       this.switchToInProcess(error);
       return;
     }
-    this.worker = worker;
-    this.workerReady = false;
+    const slot: Slot = { worker, ready: false };
+    const index = replacing ? this.slots.indexOf(replacing) : -1;
+    if (index >= 0) this.slots[index] = slot;
+    else this.slots.push(slot);
     worker.on('message', (message: WorkerMessage) => {
-      if (worker !== this.worker) return;
+      if (!this.slots.includes(slot)) return;
       if (message.type === 'ready') {
-        this.workerReady = true;
-        if (message.nameModelProblem) this.options.log(`${NAME_MODEL_WARNING}${message.nameModelProblem}`);
+        slot.ready = true;
+        // Every worker loads the same model: its problem is worth one line, not one a worker.
+        if (message.nameModelProblem && !this.someWorkerReady) this.options.log(`${NAME_MODEL_WARNING}${message.nameModelProblem}`);
+        this.someWorkerReady = true;
         this.pump();
       } else {
-        this.finishRunning(message);
+        this.finishRunning(slot, message);
       }
     });
-    worker.on('error', (error) => this.onWorkerStopped(worker, error));
-    worker.on('exit', (code) => this.onWorkerStopped(worker, new Error(`the analysis worker exited with code ${code}`)));
+    worker.on('error', (error) => this.onWorkerStopped(slot, error));
+    worker.on('exit', (code) => this.onWorkerStopped(slot, new Error(`the analysis worker exited with code ${code}`)));
   }
 
-  private onWorkerStopped(worker: Worker, error: Error): void {
-    if (worker !== this.worker || this.disposed) return;
-    this.worker = undefined;
-    if (!this.workerReady) {
+  private onWorkerStopped(slot: Slot, error: Error): void {
+    if (!this.slots.includes(slot) || this.disposed) return;
+    if (!slot.ready && !this.someWorkerReady) {
       this.switchToInProcess(error);
       return;
     }
     // The text being analysed may be what killed the worker: fail it, keep the rest.
-    this.options.log(`The analysis worker stopped (${error.message}); restarting it.`);
-    this.failRunning(new Error(`analysis failed: ${error.message}`));
-    this.startWorker();
+    this.options.log(`An analysis worker stopped (${error.message}); restarting it.`);
+    this.failRunning(slot, new Error(`analysis failed: ${error.message}`));
+    this.startSlot(slot);
   }
 
   private switchToInProcess(error: unknown): void {
+    if (this.fallback) return;
     this.fallback = true;
-    this.worker = undefined;
     const reason = error instanceof Error ? error.message : String(error);
     this.options.log(
       `The analysis worker could not start (${reason}). Articles are analysed on the extension host instead, one at a time; ` +
         `articles longer than ${this.fallbackMaxChars} characters are skipped.`,
     );
-    const interrupted = this.running;
-    this.running = undefined;
-    if (interrupted) this.queue.unshift(interrupted);
+    for (const slot of this.slots.splice(0)) {
+      clearTimeout(slot.timer);
+      void slot.worker.terminate();
+      if (slot.job) this.queue.unshift(slot.job);
+    }
     this.pump();
   }
 
   private pump(): void {
-    if (this.disposed || this.running) return;
+    if (this.disposed) return;
     if (this.fallback) {
       if (this.fallbackScheduled || this.queue.length === 0) return;
       // One article per macrotask, so the host handles events between analyses.
@@ -244,13 +298,15 @@ export class AnalysisClient {
       );
       return;
     }
-    if (!this.worker || !this.workerReady) return;
-    const job = this.takeNext();
-    if (!job) return;
-    this.running = job;
-    this.runningTimer = setTimeout(() => this.onTimeLimit(job), this.timeLimitMs);
-    const request: AnalysisRequest = { id: job.id, uri: '', version: 0, text: job.text, format: job.format, budgetMs: this.timeBudgetMs };
-    this.worker.postMessage(request);
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.job) continue;
+      const job = this.takeNext();
+      if (!job) return;
+      slot.job = job;
+      slot.timer = setTimeout(() => this.onTimeLimit(slot, job), this.timeLimitMs);
+      const request: AnalysisRequest = { id: job.id, uri: '', version: 0, text: job.text, format: job.format, budgetMs: this.timeBudgetMs };
+      slot.worker.postMessage(request);
+    }
   }
 
   private takeNext(): Job | undefined {
@@ -269,45 +325,64 @@ export class AnalysisClient {
       return;
     }
     try {
-      this.complete(job, engine.analyze({ uri: '', version: 0, text: job.text, format: job.format }, { budgetMs: this.timeBudgetMs }));
+      const analysis = engine.analyze({ uri: '', version: 0, text: job.text, format: job.format }, { budgetMs: this.timeBudgetMs });
+      this.tally.analysed++;
+      void this.options.store?.put(job.hash, analysis);
+      this.complete(job, analysis);
     } catch (error) {
       for (const waiter of job.waiters) waiter.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
-  private finishRunning(message: Exclude<WorkerMessage, { type: 'ready' }>): void {
-    const job = this.running;
+  private finishRunning(slot: Slot, message: Exclude<WorkerMessage, { type: 'ready' }>): void {
+    const job = slot.job;
     if (!job || job.id !== message.id) return;
-    this.clearRunning();
+    this.clearRunning(slot);
     this.jobs.delete(job.hash);
-    if (message.type === 'result') this.complete(job, message.analysis);
-    else for (const waiter of job.waiters) waiter.reject(new Error(message.message));
+    if (message.type === 'result') {
+      this.tally.analysed++;
+      void this.options.store?.put(job.hash, message.analysis);
+      this.complete(job, message.analysis);
+    } else for (const waiter of job.waiters) waiter.reject(new Error(message.message));
     this.pump();
   }
 
   private complete(job: Job, analysis: ArticleAnalysis): void {
-    this.cache.set(job.hash, analysis);
-    while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+    this.keep(job.hash, analysis);
     for (const waiter of job.waiters) waiter.resolve(stamp(analysis, waiter));
   }
 
-  private onTimeLimit(job: Job): void {
-    if (this.running !== job) return;
+  private remember(hash: string): ArticleAnalysis | undefined {
+    const cached = this.cache.get(hash);
+    if (!cached) return undefined;
+    this.cache.delete(hash);
+    this.cache.set(hash, cached);
+    return cached;
+  }
+
+  private keep(hash: string, analysis: ArticleAnalysis): void {
+    this.cache.set(hash, analysis);
+    while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  private onTimeLimit(slot: Slot, job: Job): void {
+    if (slot.job !== job) return;
     this.options.log(`Analysing one article took longer than ${this.timeLimitMs / 1000} s; it is skipped and the worker restarted.`);
-    this.failRunning(new AnalysisSkipped(`analysis took longer than ${this.timeLimitMs / 1000} s`));
-    this.restartWorker();
+    this.failRunning(slot, new AnalysisSkipped(`analysis took longer than ${this.timeLimitMs / 1000} s`));
+    this.restartSlot(slot);
   }
 
   /** Nobody waits for this job any more: drop it from the queue, or stop a long one mid-way. */
   private abandonIfUnwanted(job: Job): void {
     if (job.waiters.size > 0 || this.jobs.get(job.hash) !== job) return;
-    if (this.running === job) {
+    const slot = this.slots.find((s) => s.job === job);
+    if (slot) {
       // A short analysis finishes soon and its result is cached; a long one would hold up
       // newer requests for seconds, so restarting the worker is cheaper.
-      if (job.text.length < this.restartAboveChars || this.fallback) return;
-      this.clearRunning();
+      if (job.text.length < this.restartAboveChars) return;
+      this.clearRunning(slot);
       this.jobs.delete(job.hash);
-      this.restartWorker();
+      this.restartSlot(slot);
       return;
     }
     this.jobs.delete(job.hash);
@@ -315,25 +390,23 @@ export class AnalysisClient {
     if (index >= 0) this.queue.splice(index, 1);
   }
 
-  private failRunning(error: Error): void {
-    const job = this.running;
+  private failRunning(slot: Slot, error: Error): void {
+    const job = slot.job;
     if (!job) return;
-    this.clearRunning();
+    this.clearRunning(slot);
     this.jobs.delete(job.hash);
     for (const waiter of job.waiters) waiter.reject(error);
   }
 
-  private clearRunning(): void {
-    clearTimeout(this.runningTimer);
-    this.runningTimer = undefined;
-    this.running = undefined;
+  private clearRunning(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.job = undefined;
   }
 
-  private restartWorker(): void {
-    const old = this.worker;
-    this.worker = undefined;
-    void old?.terminate();
-    this.startWorker();
+  private restartSlot(slot: Slot): void {
+    void slot.worker.terminate();
+    this.startSlot(slot);
   }
 }
 

@@ -12,7 +12,7 @@ export function registerCommands(context: vscode.ExtensionContext, index: Corpus
     vscode.commands.registerCommand('attache.reindex', async () => {
       await index.reindex();
       await index.whenIdle();
-      const articles = index.corpus().articles.length;
+      const articles = index.corpus().size;
       const skipped = index.skipped().size;
       vscode.window.setStatusBarMessage(`Attaché: ${articles} article${articles === 1 ? '' : 's'} analysed${skipped ? `, ${skipped} skipped` : ''}`, 5000);
     }),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { analyzeCorpus, CorpusAnalysis } from '../core/corpus';
-import { KnowledgeBase, loadBundledKnowledgeBase } from '../core/knowledgeBase';
+import { ArticleSummary, Corpus, CorpusChange } from '../core/corpus';
+import { loadBundledKnowledgeBase } from '../core/knowledgeBase';
 import { formatOf } from '../core/readableText';
 import { decodeArticle, tooLargeReason } from '../core/text';
 import { ArticleAnalysis, ArticleFormat } from '../core/types';
@@ -8,38 +8,63 @@ import { Activity } from './activity';
 import { AnalysisClient, AnalysisSkipped } from './analysisClient';
 import { CorpusModel } from './corpusModel';
 import { matchesGlob } from './glob';
+import { IndexSnapshot, SnapshotEntry } from './indexSnapshot';
 
-/** Where an article's analysis came from: the file on disk, or an open editor's current text. */
-type Source = 'disk' | 'document';
+/** When the index started and became complete, and where its articles came from: for the status and the benchmark. */
+export interface IndexTimes {
+  /** Date.now() when the extension activated, indexing first started and first finished. */
+  activatedAt: number;
+  startedAt?: number;
+  readyAt?: number;
+  articles: number;
+  /** Articles taken from the index saved by the last window, unread. */
+  fromIndex: number;
+  /** Articles analysed in this session, and analyses read back from the cache on disk. */
+  analysed: number;
+  fromCache: number;
+}
 
-interface Entry {
-  analysis: ArticleAnalysis;
-  source: Source;
+/** A file's modification time and size when it was read. */
+interface FileState {
+  mtime: number;
+  size: number;
 }
 
 /** Schemes whose documents are articles a person reads; output panes, git views and settings are not. */
 const ARTICLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
-/** Disk reads (and so analyses queued in the worker) in flight at once while indexing. */
-const INDEXING_LANES = 4;
+/** Files checked or read (and so analyses queued for the workers) at once while indexing. */
+const INDEXING_LANES = 16;
 /** A file saved repeatedly, or written in pieces, is read once it settles. */
 const FILE_EVENT_DELAY_MS = 200;
-/** Views recompute the corpus on change; a burst of results makes one change event. */
+/** A burst of results makes one change event; while a whole folder is indexed, fewer and larger ones. */
 const CHANGE_EVENT_DELAY_MS = 50;
+const INDEXING_CHANGE_EVENT_DELAY_MS = 300;
+/** The saved index is written once changes settle. */
+const SAVE_DELAY_MS = 2000;
 /** Indexing shorter than this finishes without a notification. */
 const PROGRESS_DELAY_MS = 1000;
 
 /**
  * The corpus: every article the include/exclude globs select in each workspace folder, read from
  * disk and analysed in the background, plus every open document of the configured languages,
- * whose current text overrides the file's.
+ * whose current text overrides the file's. It keeps each article's summary in the corpus and the
+ * full analysis of open documents only; the index saved in workspace storage lets a reopened
+ * window take unchanged files as they were, unread.
  */
 export class CorpusIndex implements CorpusModel {
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly changeEmitter = new vscode.EventEmitter<CorpusChange>();
   readonly onDidChange = this.changeEmitter.event;
+  private readonly documentEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires as soon as an open document's analysis is stored, without the corpus's delay: its highlights need not wait. */
+  readonly onDidAnalyzeDocument = this.documentEmitter.event;
 
-  private readonly entries = new Map<string, Entry>();
-  /** The keys of `entries` in code-unit order, kept in order as entries come and go, so building the corpus sorts nothing. */
-  private readonly sortedKeys: string[] = [];
+  private readonly articles = new Corpus(loadBundledKnowledgeBase());
+  /** The full analysis of each open document's latest analysed version. */
+  private readonly openAnalyses = new Map<string, ArticleAnalysis>();
+  /** Corpus articles that hold an open document's text rather than the file's. */
+  private readonly fromDocument = new Set<string>();
+  /** The state of each file when the corpus read it. */
+  private readonly fileStates = new Map<string, FileState>();
   private readonly skippedArticles = new Map<string, string>();
   /** Files on disk that the globs select, by URI string. */
   private diskFiles = new Map<string, vscode.Uri>();
@@ -52,17 +77,25 @@ export class CorpusIndex implements CorpusModel {
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private indexing: vscode.CancellationTokenSource | undefined;
-  private corpusCache: CorpusAnalysis | undefined;
-  private knowledgeBase: KnowledgeBase | undefined;
   private changeTimer: { timer: NodeJS.Timeout; end: () => void } | undefined;
   private readonly pendingDeletes = new Set<string>();
   private deleteTimer: { timer: NodeJS.Timeout; end: () => void } | undefined;
+  /** What the last window saved, until each file is checked against it. */
+  private saved: Map<string, SnapshotEntry> | undefined;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private unsaved = false;
+  private readonly times: IndexTimes;
 
   constructor(
     private readonly client: AnalysisClient,
     private readonly activity: Activity,
     private readonly log: (message: string) => void,
-  ) {}
+    private readonly snapshot: IndexSnapshot | undefined,
+    private readonly budgetMs: () => number,
+  ) {
+    this.times = { activatedAt: Date.now(), articles: 0, fromIndex: 0, analysed: 0, fromCache: 0 };
+  }
 
   /** Watches the workspace and indexes it; call once. */
   start(): void {
@@ -77,29 +110,26 @@ export class CorpusIndex implements CorpusModel {
 
   analysisOf(uri: vscode.Uri): ArticleAnalysis | undefined {
     const key = uri.toString();
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
+    const analysis = this.openAnalyses.get(key);
     const open = openDocument(key);
-    if (open && (entry.source !== 'document' || entry.analysis.version !== open.version)) return undefined;
-    return entry.analysis;
+    return analysis && open && analysis.version === open.version ? analysis : undefined;
   }
 
-  /** The latest analysis even when the document changed since: enough for counts, not for offsets. */
-  latestAnalysisOf(uri: vscode.Uri): ArticleAnalysis | undefined {
-    return this.entries.get(uri.toString())?.analysis;
+  summaryOf(uri: vscode.Uri): ArticleSummary | undefined {
+    return this.articles.summary(uri.toString());
   }
 
-  corpus(): CorpusAnalysis {
-    if (!this.corpusCache) {
-      this.knowledgeBase ??= loadBundledKnowledgeBase();
-      const articles = this.sortedKeys.map((key) => this.entries.get(key)!.analysis);
-      this.corpusCache = analyzeCorpus(articles, this.knowledgeBase);
-    }
-    return this.corpusCache;
+  corpus(): Corpus {
+    return this.articles;
   }
 
   skipped(): ReadonlyMap<string, string> {
     return this.skippedArticles;
+  }
+
+  indexTimes(): IndexTimes {
+    const counts = this.client.counts;
+    return { ...this.times, articles: this.articles.size, analysed: counts.analysed, fromCache: counts.stored };
   }
 
   /** Whether this document is an article to analyse: a configured language, or a file of the corpus. */
@@ -108,14 +138,17 @@ export class CorpusIndex implements CorpusModel {
     return articleLanguages().includes(document.languageId) || this.diskFiles.has(document.uri.toString());
   }
 
-  /** Reads every file of the corpus again; the content cache makes unchanged files cheap. */
-  reindex(): Promise<void> {
+  /**
+   * Reads every file of the corpus again (the analysis cache makes unchanged ones cheap); without
+   * `rereadAll`, files whose modification time and size are those already read are kept as they are.
+   */
+  reindex(rereadAll = true): Promise<void> {
     this.indexing?.cancel();
     this.indexing?.dispose();
     const source = new vscode.CancellationTokenSource();
     this.indexing = source;
     const end = this.activity.begin();
-    return this.indexFolders(source).finally(end);
+    return this.indexFolders(source, rereadAll).finally(end);
   }
 
   /** Analyses an open document's current text; drops the result if the document changed meanwhile. */
@@ -135,7 +168,7 @@ export class CorpusIndex implements CorpusModel {
       }
       const analysis = await this.analyze(key, generation, { text, version: document.version, format: formatOfDocument(document) }, token, 'foreground');
       if (!analysis || document.isClosed || document.version !== analysis.version) return;
-      this.store(key, generation, { analysis, source: 'document' });
+      this.store(key, generation, analysis, 'document');
     } finally {
       request.dispose();
       end();
@@ -145,12 +178,21 @@ export class CorpusIndex implements CorpusModel {
   /** The editor let go of a document: the file's own contents count again, or the article leaves the corpus. */
   documentClosed(document: vscode.TextDocument): void {
     const key = document.uri.toString();
+    this.openAnalyses.delete(key);
     const file = this.diskFiles.get(key);
     if (file) {
-      void this.loadFile(file, this.lifetime.token);
+      void this.loadFile(file, this.lifetime.token, true);
       return;
     }
     this.forget(key, this.claim(key));
+  }
+
+  /** Writes the index now if it changed since it was last written: the window is closing. */
+  saveNow(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (this.unsaved) this.save();
+    return this.saving;
   }
 
   whenIdle(): Promise<void> {
@@ -173,13 +215,15 @@ export class CorpusIndex implements CorpusModel {
       clearTimeout(pending.timer);
       pending.end();
     }
+    clearTimeout(this.saveTimer);
     vscode.Disposable.from(...this.watchers, ...this.disposables).dispose();
     this.changeEmitter.dispose();
+    this.documentEmitter.dispose();
   }
 
   private restart(): void {
     this.watch();
-    void this.reindex();
+    void this.reindex(false);
   }
 
   private watch(): void {
@@ -199,8 +243,13 @@ export class CorpusIndex implements CorpusModel {
     }
   }
 
-  private async indexFolders(source: vscode.CancellationTokenSource): Promise<void> {
+  private async indexFolders(source: vscode.CancellationTokenSource, rereadAll: boolean): Promise<void> {
     const token = source.token;
+    this.times.startedAt ??= Date.now();
+    if (!this.saved && this.snapshot) {
+      this.saved = await this.snapshot.load(this.budgetMs());
+      if (this.saved.size > 0) this.log(`The index saved by the last window holds ${this.saved.size} articles; unchanged files are taken from it unread.`);
+    }
     const found = new Map<string, vscode.Uri>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const include = setting<string>('corpus.include', folder.uri, '');
@@ -216,11 +265,23 @@ export class CorpusIndex implements CorpusModel {
     }
     this.dropFiles([...this.diskFiles.keys()].filter((key) => !found.has(key)), false);
     this.diskFiles = found;
-    await this.loadAll([...found.values()], source);
+    // The articles in view first: a reader looks at them while the rest is read.
+    const visible = new Set(vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()));
+    const uris = [...found.values()].sort((a, b) => Number(visible.has(b.toString())) - Number(visible.has(a.toString())));
+    await this.loadAll(uris, source, rereadAll);
+    if (token.isCancellationRequested) return;
+    // What the saved index held of files no longer there is of no further use.
+    this.saved = new Map();
+    if (this.times.readyAt === undefined) {
+      this.times.readyAt = Date.now();
+      const { analysed, fromCache, fromIndex, articles } = this.indexTimes();
+      this.log(`Indexed ${articles} articles in ${((this.times.readyAt - this.times.startedAt) / 1000).toFixed(1)} s: ${fromIndex} from the saved index, ${fromCache} from the analysis cache, ${analysed} analysed.`);
+    }
+    this.scheduleSave(0);
   }
 
   /** Reads and analyses files a few at a time; a cancellable notification appears only if it takes a while. */
-  private async loadAll(uris: vscode.Uri[], source: vscode.CancellationTokenSource): Promise<void> {
+  private async loadAll(uris: vscode.Uri[], source: vscode.CancellationTokenSource, rereadAll: boolean): Promise<void> {
     const token = source.token;
     let done = 0;
     let report: ((done: number) => void) | undefined;
@@ -247,7 +308,7 @@ export class CorpusIndex implements CorpusModel {
     const queue = [...uris];
     const lane = async () => {
       for (let uri = queue.shift(); uri && !token.isCancellationRequested; uri = queue.shift()) {
-        await this.loadFile(uri, token);
+        await this.loadFile(uri, token, rereadAll);
         done++;
         report?.(done);
       }
@@ -260,8 +321,11 @@ export class CorpusIndex implements CorpusModel {
     }
   }
 
-  /** The file's contents, unless an editor holds the document: then its current text. */
-  private async loadFile(uri: vscode.Uri, outer: vscode.CancellationToken): Promise<void> {
+  /**
+   * The file's contents, unless an editor holds the document: then its current text. A file with
+   * the modification time and size it had when last read is not read again unless `reread`.
+   */
+  private async loadFile(uri: vscode.Uri, outer: vscode.CancellationToken, reread = true): Promise<void> {
     const key = uri.toString();
     const open = openDocument(key);
     if (open) return this.analyzeDocument(open, outer);
@@ -278,6 +342,8 @@ export class CorpusIndex implements CorpusModel {
         this.skip(key, generation, tooLargeReason(stat.size, limit));
         return;
       }
+      const state: FileState = { mtime: stat.mtime, size: stat.size };
+      if (!reread && this.takeUnchanged(key, generation, state)) return;
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (token.isCancellationRequested) return;
       const decoded = decodeArticle(bytes, limit);
@@ -287,7 +353,7 @@ export class CorpusIndex implements CorpusModel {
       }
       const analysis = await this.analyze(key, generation, { text: decoded.text, version: 0, format: formatOf({ uri: uri.path }) }, token, 'background');
       if (!analysis) return;
-      this.store(key, generation, { analysis: { ...analysis, notes: [...decoded.notes, ...analysis.notes] }, source: 'disk' });
+      this.store(key, generation, { ...analysis, notes: [...decoded.notes, ...analysis.notes] }, 'disk', state);
     } catch (error) {
       // Deleted between listing and reading: no entry, and no error for the reader.
       if (await exists(uri)) this.skip(key, generation, `could not be read: ${message(error)}`);
@@ -296,6 +362,22 @@ export class CorpusIndex implements CorpusModel {
       request.dispose();
       end();
     }
+  }
+
+  /** Keeps what the corpus, or the saved index, has of a file read in this state: true if there was something. */
+  private takeUnchanged(key: string, generation: number, state: FileState): boolean {
+    const known = this.fileStates.get(key);
+    if (known && !this.fromDocument.has(key) && this.articles.has(key) && sameState(known, state)) return true;
+    const saved = this.saved?.get(key);
+    if (!saved || !sameState(saved, state) || !this.isCurrent(key, generation)) return false;
+    this.saved!.delete(key);
+    this.times.fromIndex++;
+    this.articles.setSummary(saved.summary);
+    this.fileStates.set(key, state);
+    this.fromDocument.delete(key);
+    this.skippedArticles.delete(key);
+    this.changed(false);
+    return true;
   }
 
   private async analyze(
@@ -349,7 +431,7 @@ export class CorpusIndex implements CorpusModel {
   private async processDeletes(): Promise<void> {
     const deleted = new Set(this.pendingDeletes);
     this.pendingDeletes.clear();
-    const known = new Set([...this.diskFiles.keys(), ...this.entries.keys(), ...this.skippedArticles.keys(), ...this.inFlight.keys(), ...this.fileTimers.keys()]);
+    const known = new Set([...this.diskFiles.keys(), ...this.articles.paths(), ...this.skippedArticles.keys(), ...this.inFlight.keys(), ...this.fileTimers.keys()]);
     const candidates = [...known].filter((key) => isAtOrUnder(key, deleted));
     // Saving by writing a new file over the old one reports a deletion too: only files that are
     // really gone leave the corpus.
@@ -404,63 +486,106 @@ export class CorpusIndex implements CorpusModel {
     return this.generations.get(key) === generation;
   }
 
-  private store(key: string, generation: number, entry: Entry): void {
+  private store(key: string, generation: number, analysis: ArticleAnalysis, source: 'disk' | 'document', state?: FileState): void {
     if (!this.isCurrent(key, generation)) return;
-    this.setEntry(key, entry);
+    this.articles.set(analysis);
     this.skippedArticles.delete(key);
-    this.changed();
+    if (source === 'document') {
+      this.openAnalyses.set(key, analysis);
+      this.fromDocument.add(key);
+      this.fileStates.delete(key);
+      this.documentEmitter.fire(vscode.Uri.parse(key, true));
+    } else {
+      this.fromDocument.delete(key);
+      if (state) this.fileStates.set(key, state);
+    }
+    this.changed(source === 'disk');
   }
 
   private skip(key: string, generation: number, reason: string): void {
     if (!this.isCurrent(key, generation)) return;
     this.deleteEntry(key);
     this.skippedArticles.set(key, reason);
-    this.changed();
+    this.changed(true);
   }
 
   private forget(key: string, generation: number): void {
     if (!this.isCurrent(key, generation)) return;
     const had = this.deleteEntry(key);
-    if (this.skippedArticles.delete(key) || had) this.changed();
-  }
-
-  private setEntry(key: string, entry: Entry): void {
-    if (!this.entries.has(key)) this.sortedKeys.splice(sortedIndex(this.sortedKeys, key), 0, key);
-    this.entries.set(key, entry);
+    if (this.skippedArticles.delete(key) || had) this.changed(true);
   }
 
   private deleteEntry(key: string): boolean {
-    if (!this.entries.delete(key)) return false;
-    this.sortedKeys.splice(sortedIndex(this.sortedKeys, key), 1);
-    return true;
+    this.openAnalyses.delete(key);
+    this.fromDocument.delete(key);
+    this.fileStates.delete(key);
+    return this.articles.delete(key);
   }
 
-  private changed(): void {
-    this.corpusCache = undefined;
+  /** Tells the views, once a burst of changes settles; `toSave` when the saved index no longer matches. */
+  private changed(toSave: boolean): void {
+    if (toSave) this.scheduleSave(SAVE_DELAY_MS);
     if (this.changeTimer) return;
     const end = this.activity.begin();
+    const delay = this.indexing && !this.times.readyAt ? INDEXING_CHANGE_EVENT_DELAY_MS : CHANGE_EVENT_DELAY_MS;
     const timer = setTimeout(() => {
       this.changeTimer = undefined;
       try {
-        this.changeEmitter.fire();
+        this.changeEmitter.fire(this.articles.takeChange());
       } finally {
         end();
       }
-    }, CHANGE_EVENT_DELAY_MS);
+    }, delay);
     this.changeTimer = { timer, end };
+  }
+
+  private scheduleSave(delay: number): void {
+    if (!this.snapshot) return;
+    this.unsaved = true;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      // Not while the first indexing runs: a half-read corpus saved would be read as a whole one's.
+      if (this.times.readyAt === undefined) return;
+      this.save();
+    }, delay);
+  }
+
+  private save(): void {
+    const snapshot = this.snapshot;
+    if (!snapshot) return;
+    this.unsaved = false;
+    this.saving = this.saving.then(async () => snapshot.save(await this.savedEntries(), this.budgetMs()));
+  }
+
+  /**
+   * The articles as read from their files. An open document's text is the file's when it has no
+   * unsaved edits: its summary is saved with the file's state then, and not otherwise.
+   */
+  private async savedEntries(): Promise<SnapshotEntry[]> {
+    const entries: SnapshotEntry[] = [];
+    for (const uri of [...this.articles.paths()]) {
+      let state = this.fileStates.get(uri);
+      if (this.fromDocument.has(uri)) {
+        const file = this.diskFiles.get(uri);
+        const open = openDocument(uri);
+        if (!file || !open || open.isDirty || this.openAnalyses.get(uri)?.version !== open.version) continue;
+        try {
+          const stat = await vscode.workspace.fs.stat(file);
+          state = { mtime: stat.mtime, size: stat.size };
+        } catch {
+          continue;
+        }
+      }
+      const summary = this.articles.summary(uri);
+      if (state && summary) entries.push({ uri, mtime: state.mtime, size: state.size, summary });
+    }
+    return entries;
   }
 }
 
-/** Where `key` is, or belongs, in the sorted `keys`. */
-function sortedIndex(keys: readonly string[], key: string): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (keys[middle] < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+function sameState(a: FileState, b: FileState): boolean {
+  return a.mtime === b.mtime && a.size === b.size;
 }
 
 /** Whether `key` is one of the `deleted` URIs or inside one of them. */

@@ -54,6 +54,7 @@ export class Decorations implements vscode.Disposable {
     this.disposables.push(
       ...Object.values(this.types),
       index.onDidChange(() => this.refresh()),
+      index.onDidAnalyzeDocument((uri) => this.refresh(uri.toString())),
       toggle.onDidChange(() => this.refresh()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -69,11 +70,13 @@ export class Decorations implements vscode.Disposable {
     return ranges ? { people: [...ranges.people], places: [...ranges.places], organizations: [...ranges.organizations] } : noRanges();
   }
 
-  refresh(): void {
+  /** Applies the current analyses to the visible editors: all of them, or those showing `only`. */
+  refresh(only?: string): void {
     const visible = new Set<string>();
     for (const editor of vscode.window.visibleTextEditors) {
       const key = editor.document.uri.toString();
       visible.add(key);
+      if (only !== undefined && key !== only) continue;
       const ranges = this.rangesFor(editor.document);
       // An analysis of an older version would put highlights in the wrong places: keep what the
       // editor shows (it moves decorations along with edits) until the new one arrives.
@@ -97,7 +100,7 @@ export class Decorations implements vscode.Disposable {
     const key = document.uri.toString();
     if (this.index.skipped().has(key)) return noRanges();
     const analysis = this.index.analysisOf(document.uri);
-    if (!analysis) return this.index.latestAnalysisOf(document.uri) ? undefined : noRanges();
+    if (!analysis) return this.index.summaryOf(document.uri) ? undefined : noRanges();
     const ranges = noRanges();
     const target: Record<EntityKind, vscode.Range[]> = { person: ranges.people, place: ranges.places, organization: ranges.organizations };
     for (const entity of analysis.entities) {

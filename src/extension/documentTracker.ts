@@ -34,7 +34,7 @@ export class DocumentTracker implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         const key = document.uri.toString();
-        const wasTracked = this.pending.has(key) || this.index.latestAnalysisOf(document.uri) || this.index.skipped().has(key);
+        const wasTracked = this.pending.has(key) || this.index.summaryOf(document.uri) || this.index.skipped().has(key);
         this.cancel(key);
         if (wasTracked) this.index.documentClosed(document);
       }),
@@ -50,7 +50,7 @@ export class DocumentTracker implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) {
       if (document.isClosed) continue;
       if (this.index.isArticle(document)) this.schedule(document, 0);
-      else if (this.index.latestAnalysisOf(document.uri)) {
+      else if (this.index.summaryOf(document.uri)) {
         this.cancel(document.uri.toString());
         this.index.documentClosed(document);
       }

@@ -1,15 +1,17 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { AnalysisStore } from '../core/analysisStore';
 import { Activity } from './activity';
 import { AnalysisClient, DEFAULT_TIME_BUDGET_MS } from './analysisClient';
 import { registerCommands } from './commands';
-import { CorpusIndex } from './corpusIndex';
+import { CorpusIndex, IndexTimes } from './corpusIndex';
 import { CorpusModel } from './corpusModel';
 import { Decorations, HighlightRanges } from './decorations';
 import { DocumentTracker } from './documentTracker';
 import { registerEvidenceCommand } from './evidence';
 import { HighlightToggle } from './highlightToggle';
-import { registerHover } from './hover';
+import { hoverAt, registerHover } from './hover';
+import { IndexSnapshot } from './indexSnapshot';
 import { registerPeopleView } from './peopleView';
 import { StatusBar, StatusSnapshot } from './statusBar';
 import { registerTimelineView, TimelineView } from './timelineView';
@@ -22,9 +24,16 @@ export interface AttacheApi {
   /** Resolves when no analysis, indexing or debounced edit is pending. */
   whenIdle(): Promise<void>;
   statusBar(): StatusSnapshot;
+  /** When indexing started and finished, and where the articles came from. */
+  indexTimes(): IndexTimes;
+  /** Writes the corpus index to workspace storage now, as closing the window does. */
+  saveIndex(): Promise<void>;
+  /** The hover provider's card at a position, as VS Code would get it: for the benchmark. */
+  hover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined;
 }
 
 let client: AnalysisClient | undefined;
+let corpusIndex: CorpusIndex | undefined;
 
 export function activate(context: vscode.ExtensionContext): AttacheApi {
   const output = vscode.window.createOutputChannel('Attaché');
@@ -32,9 +41,16 @@ export function activate(context: vscode.ExtensionContext): AttacheApi {
   const log = (message: string) => output.appendLine(message);
 
   const activity = new Activity();
-  const analysisClient = new AnalysisClient({ workerPath: path.join(__dirname, 'analysisWorker.js'), log, timeBudgetMs: timeBudgetMs() });
+  // Analyses and the corpus are kept in the workspace's storage, on this machine's disk, between windows.
+  const storage = context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined;
+  if (!storage) log('This window has no workspace storage on disk: the corpus is indexed afresh each time it opens.');
+  const store = storage ? new AnalysisStore({ directory: path.join(storage, 'analyses'), log }) : undefined;
+  void store?.pruneOtherVersions();
+  const analysisClient = new AnalysisClient({ workerPath: path.join(__dirname, 'analysisWorker.js'), log, timeBudgetMs: timeBudgetMs(), store });
   client = analysisClient;
-  const index = new CorpusIndex(analysisClient, activity, log);
+  const snapshot = storage ? new IndexSnapshot(path.join(storage, 'corpus-index.jsonl'), log) : undefined;
+  const index = new CorpusIndex(analysisClient, activity, log, snapshot, timeBudgetMs);
+  corpusIndex = index;
   const tracker = new DocumentTracker(index, activity);
   const toggle = new HighlightToggle(context.globalState);
   const decorations = new Decorations(index, toggle);
@@ -51,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): AttacheApi {
   );
 
   registerCommands(context, index, toggle);
-  registerEvidenceCommand(context);
+  registerEvidenceCommand(context, index);
   registerHover(context, index);
   const timeline = registerTimelineView(context, index);
   registerPeopleView(context, index, timeline);
@@ -65,6 +81,9 @@ export function activate(context: vscode.ExtensionContext): AttacheApi {
     decorationRanges: (uri) => decorations.rangesOf(uri),
     whenIdle: () => activity.whenIdle(),
     statusBar: () => statusBar.snapshot(),
+    indexTimes: () => index.indexTimes(),
+    saveIndex: () => index.saveNow(),
+    hover: (document, position) => hoverAt(index, document, position, new vscode.CancellationTokenSource().token),
   };
 }
 
@@ -72,7 +91,14 @@ function timeBudgetMs(): number {
   return Math.max(100, vscode.workspace.getConfiguration('attache').get<number>('timeBudgetMs') ?? DEFAULT_TIME_BUDGET_MS);
 }
 
-export function deactivate(): void {
-  client?.dispose();
-  client = undefined;
+/** VS Code waits a moment for this: time to write the index if the last changes are not saved yet. */
+export async function deactivate(): Promise<void> {
+  const index = corpusIndex;
+  corpusIndex = undefined;
+  try {
+    await index?.saveNow();
+  } finally {
+    client?.dispose();
+    client = undefined;
+  }
 }

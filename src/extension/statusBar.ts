@@ -57,20 +57,18 @@ export class StatusBar implements vscode.Disposable {
     tooltip.appendText(path.posix.basename(document.uri.path));
     tooltip.appendMarkdown('\n\n');
     const skipped = this.index.skipped().get(document.uri.toString());
-    const analysis = this.index.latestAnalysisOf(document.uri);
+    const summary = this.index.summaryOf(document.uri);
     if (skipped) {
       this.item.text = `$(warning) Attaché: skipped (${shortReason(skipped)})`;
       tooltip.appendText(`Not analysed: ${skipped}.`);
-    } else if (analysis) {
-      const people = analysis.entities.filter((e) => e.kind === 'person').length;
-      const places = analysis.entities.filter((e) => e.kind === 'place').length;
-      const meetings = analysis.meetings.length;
+    } else if (summary) {
+      const { people, places, meetings } = summary.counts;
       const counts = `${count(people, 'person', 'people')} · ${count(places, 'place', 'places')} · ${count(meetings, 'meeting', 'meetings')}`;
-      this.item.text = analysis.partial ? `$(warning) ${counts} · partial` : `$(person) ${counts}`;
+      this.item.text = summary.partial ? `$(warning) ${counts} · partial` : `$(person) ${counts}`;
       tooltip.appendText(`This article names ${counts.replace(/ · /g, ', ')}.`);
-      if (analysis.partial) {
+      if (summary.partial) {
         tooltip.appendMarkdown('\n\n');
-        tooltip.appendText(`The ${analysis.notes.join('; ')}. The setting "attache.timeBudgetMs" gives articles more time.`);
+        tooltip.appendText(`The ${summary.notes.join('; ')}. The setting "attache.timeBudgetMs" gives articles more time.`);
       }
     } else {
       this.item.text = '$(sync~spin) Attaché';

@@ -3,6 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
+import { AnalysisStore } from '../../src/core/analysisStore';
 import { AnalysisClient, AnalysisSkipped, CancellationSignal } from '../../src/extension/analysisClient';
 
 const workerPath = path.join(process.cwd(), 'dist', 'analysisWorker.js');
@@ -32,7 +34,7 @@ describe('AnalysisClient (the extension host side of the analysis worker)', func
   before(() => assert.ok(fs.existsSync(workerPath), `${workerPath} is not built`));
   beforeEach(() => {
     logs.length = 0;
-    client = new AnalysisClient({ workerPath, log: (message) => logs.push(message) });
+    client = new AnalysisClient({ workerPath, log: (message) => logs.push(message), workers: 1 });
   });
   afterEach(() => client.dispose());
 
@@ -94,5 +96,36 @@ describe('AnalysisClient (the extension host side of the analysis worker)', func
     await assert.rejects(client.analyze({ uri: 'b', text: seed.repeat(10), version: 1 }), (error: unknown) => error instanceof AnalysisSkipped && /too long/.test(error.message));
     assert.equal(logs.length, 1);
     assert.match(logs[0], /could not start/);
+  });
+
+  it('answers a text analysed in an earlier session from the store on disk, without analysing it again', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'attache-client-store-'));
+    try {
+      const first = new AnalysisClient({ workerPath, log: (message) => logs.push(message), workers: 1, store: new AnalysisStore({ directory }) });
+      const analysed = await first.analyze({ uri: 'a', text: seed, version: 1 });
+      first.dispose();
+      // The write is not awaited by the client: give it a moment.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const second = new AnalysisClient({ workerPath: path.join(process.cwd(), 'dist', 'no-such-worker.js'), log: (message) => logs.push(message), store: new AnalysisStore({ directory }) });
+      const stored = await second.analyze({ uri: 'b', text: seed, version: 7 });
+      assert.deepEqual(second.counts, { analysed: 0, stored: 1, remembered: 0 });
+      assert.deepEqual(stored?.entities, analysed?.entities);
+      assert.equal(stored?.path, 'b');
+      assert.equal(stored?.version, 7);
+      second.dispose();
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('with two workers, answers a short article while a long one is still being analysed', async () => {
+    client.dispose();
+    client = new AnalysisClient({ workerPath, log: (message) => logs.push(message), workers: 2 });
+    assert.equal(client.workers, 2);
+    const finished: string[] = [];
+    const long = client.analyze({ uri: 'long', text: seed.repeat(200), version: 1 }).then(() => finished.push('long'));
+    const short = client.analyze({ uri: 'short', text: `${seed} `, version: 1 }).then(() => finished.push('short'));
+    await Promise.all([long, short]);
+    assert.deepEqual(finished, ['short', 'long']);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { spawnSync, SpawnSyncReturns } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -220,6 +221,133 @@ describe('attache analyze (command line)', () => {
     });
   });
 });
+
+describe('attache analyze --cache DIR (analyses kept across runs)', function () {
+  this.timeout(120000);
+  let root: string;
+  let cache: string;
+  /** The records in the cache, by path, with when each was last written. */
+  const records = () => {
+    const found = new Map<string, number>();
+    const visit = (folder: string) => {
+      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) visit(full);
+        else found.set(full, fs.statSync(full).mtimeMs);
+      }
+    };
+    if (fs.existsSync(cache)) visit(cache);
+    return found;
+  };
+  const runWith = (bundle: string, ...args: string[]) => spawnSync(process.execPath, [bundle, ...args], { cwd: root, encoding: 'utf8', timeout: TIMEOUT_MS * 2, maxBuffer: 64 * 1024 * 1024 });
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'attache-cache-'));
+    cache = path.join(root, 'cache');
+    fs.mkdirSync(path.join(root, 'articles'));
+    for (const name of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', name), path.join(root, 'articles', name));
+    // The same text read as markdown, and a Windows-1252 file whose decoding leaves a note.
+    fs.copyFileSync(path.join('seeds', '003_38ea7e343e1e71a6.txt'), path.join(root, 'articles', 'trade.md'));
+    fs.writeFileSync(path.join(root, 'articles', 'sao-paulo.txt'), Buffer.from('Lula met Xi Jinping in S\xe3o Paulo on Monday, the ministry said.', 'latin1'));
+    fs.writeFileSync(path.join(root, 'articles', 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('prints the same JSON and the same summary as an uncached run, cold and warm, and rewrites nothing when warm', () => {
+    const uncached = runIn(root, 'analyze', '--json', 'articles');
+    assert.strictEqual(uncached.status, 0, uncached.stderr);
+    assert.match(uncached.stdout, /decoded as Windows-1252/);
+    const cold = runIn(root, 'analyze', '--json', '--cache', 'cache', 'articles');
+    assert.strictEqual(cold.status, 0, cold.stderr);
+    assert.strictEqual(cold.stdout, uncached.stdout);
+    assert.strictEqual(cold.stderr, uncached.stderr);
+    const written = records();
+    // One record for each text and format analysed: the five seeds, trade.md and sao-paulo.txt.
+    assert.strictEqual(written.size, 7);
+    const warm = runIn(root, 'analyze', '--json', '--cache', 'cache', 'articles');
+    assert.strictEqual(warm.status, 0, warm.stderr);
+    assert.strictEqual(warm.stdout, uncached.stdout);
+    assert.strictEqual(warm.stderr, uncached.stderr);
+    assert.deepStrictEqual(records(), written, 'a warm run writes no record');
+    const summary = runIn(root, 'analyze', 'articles');
+    assert.strictEqual(runIn(root, 'analyze', '--cache', 'cache', 'articles').stdout, summary.stdout);
+  });
+
+  it('needs no engine when every article is in the cache: a warm run works even where the name model is missing', () => {
+    assert.strictEqual(runIn(root, 'analyze', '--json', '--cache', 'cache', 'articles').status, 0);
+    const withModel = runIn(root, 'analyze', '--json', 'articles');
+    // The same bundle, four folders away from any names-tagger.json: an engine built from it
+    // finds names by the rules alone and says so on stderr.
+    const elsewhere = path.join(root, 'a', 'b', 'c');
+    fs.mkdirSync(elsewhere, { recursive: true });
+    const bundle = path.join(elsewhere, 'cli.js');
+    fs.copyFileSync(cli, bundle);
+    const warm = runWith(bundle, 'analyze', '--json', '--cache', 'cache', 'articles');
+    assert.strictEqual(warm.status, 0, warm.stderr);
+    assert.strictEqual(warm.stdout, withModel.stdout);
+    assert.doesNotMatch(warm.stderr, /rules alone/);
+    fs.writeFileSync(path.join(root, 'articles', 'new.txt'), 'Wang Yi met Antony Blinken in Jakarta on Thursday.');
+    const oneNew = runWith(bundle, 'analyze', '--json', '--cache', 'cache', 'articles');
+    assert.match(oneNew.stderr, /warning: names are found by the rules alone; no names-tagger\.json beside/);
+    const key = contentKeyOf('Wang Yi met Antony Blinken in Jakarta on Thursday.');
+    assert.ok(![...records().keys()].some((file) => file.endsWith(`${key}.json`)), 'an analysis made without the name model is not kept');
+  });
+
+  it('discards a corrupt record with a line on stderr, analyses that article again and stores it anew', () => {
+    const cold = runIn(root, 'analyze', '--json', '--cache', 'cache', 'articles');
+    const [file] = [...records().keys()].sort();
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').slice(0, 100));
+    const warm = runIn(root, 'analyze', '--json', '--cache', 'cache', 'articles');
+    assert.strictEqual(warm.status, 0, warm.stderr);
+    assert.strictEqual(warm.stdout, cold.stdout);
+    assert.match(warm.stderr, new RegExp(`^attache: Discarded the cached analysis ${path.basename(file, '.json')}: not valid JSON`, 'm'));
+    assert.strictEqual(warm.stderr.split('Discarded').length, 2, 'one line');
+    assert.strictEqual(JSON.parse(fs.readFileSync(file, 'utf8')).schema, 'attache-analysis/1');
+  });
+
+  it('gives the same output in worker threads, with some articles cached and some not', () => {
+    const people = ['Wang Yi', 'Antony Blinken', 'Sergei Lavrov', 'Penny Wong', 'Yoko Kamikawa'];
+    for (let i = 0; i < 24; i++) {
+      const text = `${people[i % 5]} met ${people[(i + 1) % 5]} in Jakarta on March ${i + 1}, 2024. They held talks on trade.`;
+      fs.writeFileSync(path.join(root, 'articles', `pool-${String(i).padStart(2, '0')}.txt`), text);
+    }
+    const uncached = runIn(root, 'analyze', '--json', '--jobs', '1', 'articles');
+    assert.strictEqual(runIn(root, 'analyze', '--json', '--jobs', '2', '--cache', 'cache', path.join('articles', '000_6f4b1c7feb585978.txt')).status, 0);
+    const cold = runIn(root, 'analyze', '--json', '--jobs', '2', '--cache', 'cache', 'articles');
+    assert.strictEqual(cold.status, 0, cold.stderr);
+    assert.strictEqual(cold.stdout, uncached.stdout);
+    assert.strictEqual(records().size, 31);
+    const warm = runIn(root, 'analyze', '--json', '--jobs', '2', '--cache', 'cache', 'articles');
+    assert.strictEqual(warm.stdout, uncached.stdout);
+  });
+
+  it('does not keep an analysis cut short by the time budget', () => {
+    fs.writeFileSync(path.join(root, 'articles', 'pathological.txt'), 'Xi met Biden. '.repeat(20_000));
+    const first = runIn(root, 'analyze', '--json', '--time-budget', '300', '--cache', 'cache', 'articles');
+    assert.strictEqual(first.status, 0, first.stderr);
+    const partial = JSON.parse(first.stdout).articles.find((a: { path: string }) => a.path.endsWith('pathological.txt'));
+    assert.ok(partial.partial, 'the pathological article is cut short');
+    const key = contentKeyOf('Xi met Biden. '.repeat(20_000));
+    assert.ok(![...records().keys()].some((file) => file.endsWith(`${key}.json`)));
+  });
+
+  it('warns once and runs without a cache when the folder cannot be made, and exits 0', () => {
+    fs.writeFileSync(path.join(root, 'in-the-way'), 'a file');
+    const uncached = runIn(root, 'analyze', '--json', 'articles');
+    const result = runIn(root, 'analyze', '--json', '--cache', path.join('in-the-way', 'cache'), 'articles');
+    assert.strictEqual(result.status, 0, result.stderr);
+    assert.strictEqual(result.stdout, uncached.stdout);
+    assert.strictEqual(result.stderr, `attache: warning: cannot use ${path.join('in-the-way', 'cache')} as the cache (a file is in the way); analysing without it\n${uncached.stderr}`);
+    const missing = runIn(root, 'analyze', '--cache');
+    assert.strictEqual(missing.status, 2);
+    assert.match(missing.stderr, /--cache takes a directory/);
+  });
+});
+
+/** The analysis store's key of a plain-text article, which names its record. */
+function contentKeyOf(text: string): string {
+  return createHash('sha1').update('plain\0').update(text).digest('hex');
+}
 
 /** Skips the running test, with the reason in its title where the report shows it. */
 function skipBecause(context: Mocha.Context, reason: string): never {

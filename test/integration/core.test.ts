@@ -2,17 +2,12 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as vscode from 'vscode';
-import type { ArticleAnalysis } from '../../src/core/types';
 import type { AttacheApi } from '../../src/extension/extension';
-import { attacheWithSeeds, openAnalysed, waitFor } from './helpers';
+import type { CorpusChange, TimelineEvent } from '../../src/core/corpus';
+import { attacheWithSeeds, openAnalysed, waitFor, workspaceFolder } from './helpers';
 
 const SEED_003 = '003_38ea7e343e1e71a6.txt';
 
-function workspaceFolder(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need the seed articles as a workspace folder');
-  return folder.uri;
-}
 
 function textsOf(document: vscode.TextDocument, ranges: vscode.Range[]): string[] {
   return ranges.map((range) => document.getText(range));
@@ -98,7 +93,8 @@ function longestRunIn(profile: CpuProfile, script: string): { longestMs: number;
   return { longestMs: longest / 1000, totalMs: total / 1000 };
 }
 
-const inCorpus = (api: AttacheApi, uri: vscode.Uri) => api.model.corpus().articles.some((a) => a.path === uri.toString());
+const inCorpus = (api: AttacheApi, uri: vscode.Uri) => api.model.corpus().has(uri.toString());
+const reports = (api: AttacheApi, uri: vscode.Uri) => api.model.corpus().timeline().some((e) => e.sources.some((s) => s.article === uri.toString()));
 
 describe('Attaché core: highlights, corpus, status bar', function () {
   this.timeout(60000);
@@ -204,6 +200,35 @@ describe('Attaché core: highlights, corpus, status bar', function () {
     }
   });
 
+  it('updates only the events of an edited article, in the corpus and in the change the views refresh from', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder(), SEED_003);
+    const article = uri.toString();
+    const editor = await openAnalysed(api, uri);
+    await api.whenIdle();
+    const reportedHere = (event: TimelineEvent) => event.sources.some((source) => source.article === article);
+    const before = api.model.corpus().timeline();
+    const others = before.filter((event) => !reportedHere(event));
+    assert.ok(others.length >= 3, 'the other seed articles report events');
+    const changes: CorpusChange[] = [];
+    const listener = api.model.onDidChange((change) => changes.push(change));
+    try {
+      const document = editor.document;
+      await editor.edit((edit) => edit.insert(document.positionAt(document.getText().length), '\n\nCanadian Foreign Minister Melanie Joly met Liu He in Ottawa on Friday.\n'));
+      await waitFor('the new meeting in the timeline', () => api.model.corpus().timeline().some((event) => reportedHere(event) && event.place === 'Ottawa'));
+      await api.whenIdle();
+      const after = api.model.corpus().timeline();
+      // Every event of the other articles is the very object it was: nothing about it was recomputed.
+      for (const event of others) assert.ok(after.includes(event), `${event.label} was replaced`);
+      const touched = changes.flatMap((change) => [...change.added, ...change.removed]);
+      assert.ok(touched.length > 0);
+      for (const event of touched) assert.ok(reportedHere(event), `the change names ${event.label}, which the edited article does not report`);
+      assert.deepEqual([...new Set(changes.flatMap((change) => change.articles))], [article]);
+    } finally {
+      listener.dispose();
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   it('shows the counts of the active article in the status bar, and hides for other languages', async () => {
     const uri = vscode.Uri.joinPath(workspaceFolder(), SEED_003);
     await openAnalysed(api, uri);
@@ -225,14 +250,14 @@ describe('Attaché core: highlights, corpus, status bar', function () {
     try {
       await writeText(uri, 'WASHINGTON -- Chinese Foreign Minister Wang Yi met Secretary of State Antony Blinken in Washington on Friday.\n');
       await waitFor('the new article in the corpus', () => inCorpus(api, uri));
-      await waitFor('its meeting in the timeline', () => api.model.corpus().timeline.some((e) => e.article === uri.toString()));
-      assert.ok(api.model.corpus().articles.length >= 6, 'the seed articles left the corpus');
+      await waitFor('its meeting in the timeline', () => reports(api, uri));
+      assert.ok(api.model.corpus().size >= 6, 'the seed articles left the corpus');
     } finally {
       await remove(uri);
     }
     await waitFor('the deleted article to leave the corpus', () => !inCorpus(api, uri));
     await api.whenIdle();
-    assert.ok(!api.model.corpus().timeline.some((e) => e.article === uri.toString()), 'a meeting of the deleted article is still in the timeline');
+    assert.ok(!reports(api, uri), 'a meeting of the deleted article is still in the timeline');
     assert.ok(!api.model.skipped().has(uri.toString()));
   });
 
@@ -247,7 +272,7 @@ describe('Attaché core: highlights, corpus, status bar', function () {
     await api.whenIdle();
     await waitFor('the deleted files to leave the corpus', () => files.every((uri) => !inCorpus(api, uri)));
     for (const uri of files) assert.ok(!api.model.skipped().has(uri.toString()), `${uri.path} is listed as skipped`);
-    assert.equal(api.model.corpus().articles.filter((a) => a.path.includes('/short-lived/')).length, 0);
+    assert.equal([...api.model.corpus().paths()].filter((path) => path.includes('/short-lived/')).length, 0);
   });
 
   it('shows a progress notification only when indexing takes more than a moment', async () => {
@@ -270,14 +295,14 @@ describe('Attaché core: highlights, corpus, status bar', function () {
       assert.equal(titles.length, 0, 'a quick re-index of the seeds showed a notification');
 
       await config.update('corpus.include', '**/*.{txt,md,wire}', vscode.ConfigurationTarget.Global);
-      await waitFor('the 100 new articles in the corpus', () => api.model.corpus().articles.filter((a) => a.path.endsWith('.wire')).length === 100, 60000);
+      await waitFor('the 100 new articles in the corpus', () => [...api.model.corpus().paths()].filter((path) => path.endsWith('.wire')).length === 100, 60000);
       assert.ok(titles.includes('Attaché: analysing articles'), `no progress notification: ${JSON.stringify(titles)}`);
     } finally {
       Object.assign(vscode.window, { withProgress: original });
       await config.update('corpus.include', undefined, vscode.ConfigurationTarget.Global);
       await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
     }
-    await waitFor('the new articles to leave the corpus', () => !api.model.corpus().articles.some((a) => a.path.endsWith('.wire')));
+    await waitFor('the new articles to leave the corpus', () => ![...api.model.corpus().paths()].some((path) => path.endsWith('.wire')));
   });
 
   describe('bad input', () => {
@@ -333,8 +358,8 @@ describe('Attaché core: highlights, corpus, status bar', function () {
       assert.match(skipped.get(huge.toString())!, /^too large \(50\.0 MB; the limit is 2\.0 MB\)$/);
       assert.match(skipped.get(longLine.toString())!, /^too large \(5\.0 MB/);
       const corpus = api.model.corpus();
-      assert.ok(corpus.articles.length >= 5, 'seed articles were lost');
-      assert.ok(!corpus.articles.some((a) => [binary, huge, longLine].some((u) => u.toString() === a.path)));
+      assert.ok(corpus.size >= 5, 'seed articles were lost');
+      assert.ok(![binary, huge, longLine].some((u) => corpus.has(u.toString())));
 
       await vscode.window.showTextDocument(longLine);
       const status = await waitFor('the skipped note in the status bar', () => api.statusBar().text.includes('skipped') && api.statusBar());
@@ -353,17 +378,20 @@ describe('Attaché core: highlights, corpus, status bar', function () {
       await writeText(crlf, crlfLines.join('\r\n') + '\r\n');
       await writeText(unicode, unicodeLines.join('\n') + '\n');
 
-      const mentionsOf = (analysis: ArticleAnalysis) => analysis.entities.flatMap((e) => e.mentions.map((m) => `${m.start}-${m.end}`)).sort();
       for (const [uri, lines] of [
         [crlf, crlfLines],
         [unicode, unicodeLines],
       ] as const) {
         // Read from disk first (version 0), then from the editor: the same text, so the same offsets.
-        const fromDisk = await waitFor(`${uri.path} in the corpus`, () => api.model.corpus().articles.find((a) => a.path === uri.toString()));
-        assert.equal(fromDisk.version, 0);
+        const fromDisk = await waitFor(`${uri.path} in the corpus`, () => api.model.corpus().summary(uri.toString()));
         const editor = await openAnalysed(api, uri);
         assert.equal(editor.document.eol, uri === crlf ? vscode.EndOfLine.CRLF : vscode.EndOfLine.LF);
-        assert.deepEqual(mentionsOf(api.model.analysisOf(uri)!), mentionsOf(fromDisk));
+        const fromEditor = api.model.analysisOf(uri)!;
+        assert.deepEqual(fromEditor.entities.filter((e) => e.kind === 'person').map((e) => e.name), fromDisk.people.map((p) => p.name));
+        // The file's text and the editor's are one text: the same offsets.
+        const evidence = [...fromEditor.meetings, ...fromEditor.visits].map((m) => `${m.evidence.start}-${m.evidence.end}`);
+        assert.ok(evidence.length > 0);
+        assert.deepEqual(evidence, fromDisk.events.map((e) => `${e.evidence.start}-${e.evidence.end}`));
         const ranges = await waitFor(`highlights in ${uri.path}`, () => api.decorationRanges(uri).people.length > 0 && api.decorationRanges(uri));
         // Positions computed from the lines as written, independently of offsets.
         const expected = (name: string) => {
@@ -409,7 +437,7 @@ describe('Attaché core: highlights, corpus, status bar', function () {
       const waited = Date.now() - opened;
       assert.ok(waited < 8000, `the article waited ${waited} ms for its highlights`);
 
-      const analysis = await waitFor('the pathological file in the corpus', () => api.model.corpus().articles.find((a) => a.path === pathological.toString()), 20_000);
+      const analysis = await waitFor('the pathological file in the corpus', () => api.model.corpus().summary(pathological.toString()), 20_000);
       assert.ok(analysis.partial, 'the pathological file was analysed in full, so no budget held it');
       assert.match(analysis.notes.join('\n'), /time budget of 2000 ms/);
       await vscode.window.showTextDocument(pathological);

@@ -13,7 +13,7 @@ export async function attache(): Promise<AttacheApi> {
 export async function attacheWithSeeds(): Promise<AttacheApi> {
   const api = await attache();
   await api.whenIdle();
-  await waitFor('the five seed articles in the corpus', () => api.model.corpus().articles.length >= 5);
+  await waitFor('the five seed articles in the corpus', () => api.model.corpus().size >= 5);
   return api;
 }
 
@@ -34,4 +34,11 @@ export async function openAnalysed(api: AttacheApi, uri: vscode.Uri): Promise<vs
   await api.whenIdle();
   await waitFor(`the analysis of ${uri.path}`, () => api.model.analysisOf(uri));
   return editor;
+}
+
+/** The test workspace: a copy of the seed articles. */
+export function workspaceFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need the seed articles as a workspace folder');
+  return folder.uri;
 }

@@ -7,15 +7,18 @@
 // bundles as modules evaluated on demand (a static import would run them at bundle load, before
 // `describe` exists). Both the bdd (describe/it) and tdd (suite/test) globals are available.
 //
-// To add a test file, add a line to testModules.
+// The runners start two windows in turn on one workspace (ATTACHE_TEST_PHASE): the main suite,
+// then a reopened window's, which checks what the first left in workspace storage.
+//
+// To add a test file, add a line to the phase's list.
 import Mocha from 'mocha';
 import { format } from 'node:util';
+import { attache } from './helpers';
 
-const testModules: Array<() => Promise<unknown>> = [
-  () => import('./smoke.test'),
-  () => import('./core.test'),
-  () => import('./views.test'),
-];
+const phases: Record<string, Array<() => Promise<unknown>>> = {
+  main: [() => import('./smoke.test'), () => import('./core.test'), () => import('./views.test')],
+  reopen: [() => import('./reopen.test')],
+};
 
 export async function run(): Promise<void> {
   // The browser workbench forwards console arguments joined by commas instead of applying
@@ -30,8 +33,13 @@ export async function run(): Promise<void> {
   });
   Mocha.interfaces.tdd(mocha.suite);
   mocha.suite.emit('pre-require', globalThis, 'test/integration', mocha);
-  for (const load of testModules) await load();
+  const phase = process.env.ATTACHE_TEST_PHASE ?? 'main';
+  for (const load of phases[phase] ?? phases.main) await load();
 
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+  // What closing the window does (VS Code calls deactivate): the index is written for the next one.
+  const api = await attache();
+  await api.whenIdle();
+  await api.saveIndex();
 }

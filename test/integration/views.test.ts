@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AttacheApi } from '../../src/extension/extension';
-import { attacheWithSeeds, openAnalysed, waitFor } from './helpers';
+import { attacheWithSeeds, openAnalysed, waitFor, workspaceFolder } from './helpers';
 
 interface EvidenceArgs {
   uri: string;
@@ -41,8 +41,13 @@ async function textAt(args: EvidenceArgs): Promise<string> {
   return document.getText(new vscode.Range(document.positionAt(args.start), document.positionAt(args.end)));
 }
 
+/** Timeline events: one source opens its evidence, several ask which report to open. */
 function eventItems(items: vscode.TreeItem[]): vscode.TreeItem[] {
-  return items.filter((item) => item.command?.command === 'attache.openEvidence');
+  return items.filter((item) => item.command?.command === 'attache.openEvidence' || item.command?.command === 'attache.openEvent');
+}
+
+function isYear(item: vscode.TreeItem): boolean {
+  return item.contextValue === 'attache.year';
 }
 
 function labelOf(item: vscode.TreeItem): string {
@@ -112,7 +117,7 @@ describe('Attaché hovers, timeline and evidence', () => {
   it('lists the timeline by year, oldest first, with undated events last', async () => {
     const items = await api.timeline.visibleItems();
     // Other suites may leave articles of their own in the corpus: the seeds' years must be there, in order.
-    const years = items.filter((item) => !item.command).map(labelOf);
+    const years = items.filter(isYear).map(labelOf);
     assert.deepEqual(years, [...years].sort(), 'years run oldest first');
     assert.equal(years[years.length - 1], 'Undated');
     for (const year of ['2009', '2012', '2013', '2018', '2019', '2023']) assert.ok(years.includes(year), `no ${year} in ${years.join(', ')}`);
@@ -121,7 +126,8 @@ describe('Attaché hovers, timeline and evidence', () => {
     const undated: string[] = [];
     for (const item of items) {
       const label = labelOf(item);
-      if (!item.command) year = label;
+      if (isYear(item)) year = label;
+      else if (item.contextValue === 'attache.month') assert.ok(label.endsWith(` ${year}`), `month "${label}" is listed under ${year}`);
       else if (year === 'Undated') undated.push(label);
       else assert.ok(label.startsWith(year), `"${label}" is listed under ${year}`);
     }
@@ -168,7 +174,7 @@ describe('Attaché hovers, timeline and evidence', () => {
 
     await vscode.commands.executeCommand('attache.filterTimeline', { kind: 'place', id: 'place:beijing', name: 'Beijing' });
     const inBeijing = eventItems(await api.timeline.visibleItems());
-    assert.ok(inBeijing.length > 0 && inBeijing.every((item) => String(item.description).endsWith('· Beijing')), inBeijing.map(labelOf).join('\n'));
+    assert.ok(inBeijing.length > 0 && inBeijing.every((item) => String(item.description).includes('· Beijing')), inBeijing.map(labelOf).join('\n'));
 
     await vscode.commands.executeCommand('attache.clearTimelineFilter');
     assert.equal(api.timeline.filter, undefined);
@@ -177,7 +183,7 @@ describe('Attaché hovers, timeline and evidence', () => {
   });
 
   it('filters by the person or place chosen from a quick pick', async () => {
-    const firstPerson = [...api.model.corpus().people].sort((a, b) => a.name.localeCompare(b.name))[0];
+    const firstPerson = [...api.model.corpus().people()].sort((a, b) => a.name.localeCompare(b.name))[0];
     let chosen = false;
     const choosing = Promise.resolve(vscode.commands.executeCommand('attache.filterTimeline')).finally(() => (chosen = true));
     // The pick lists people first, by name: accept the highlighted first one once the pick is open.
@@ -235,7 +241,7 @@ describe('Attaché hovers, timeline and evidence', () => {
     function assertInert(markdown: vscode.MarkdownString[]): void {
       for (const m of markdown) {
         assert.notEqual(m.isTrusted, true, 'a hover with document text must not trust every command');
-        if (typeof m.isTrusted === 'object') assert.deepEqual([...m.isTrusted.enabledCommands].sort(), ['attache.filterTimeline', 'attache.openEvidence']);
+        if (typeof m.isTrusted === 'object') assert.deepEqual([...m.isTrusted.enabledCommands].sort(), ['attache.filterTimeline', 'attache.openEvidence', 'attache.showSources']);
         assert.ok(!m.supportHtml, 'the hover must not render HTML');
         assert.doesNotMatch(m.value, /\]\(command:(?!attache\.)/, "a document's link survived");
         assert.doesNotMatch(m.value, /(?<!\\)</, "a document's HTML survived");
@@ -263,13 +269,180 @@ describe('Attaché hovers, timeline and evidence', () => {
 
     it('keeps timeline tooltips literal too', async () => {
       await openAnalysed(api, uri);
-      await waitFor('the article in the corpus', () => api.model.corpus().articles.some((a) => a.path === uri.toString()));
+      await waitFor('the article in the corpus', () => api.model.corpus().has(uri.toString()));
       const hostileEvents = eventItems(await api.timeline.visibleItems()).filter((item) => (item.command?.arguments?.[0] as EvidenceArgs).uri === uri.toString());
       assert.ok(hostileEvents.length > 0, 'the article\'s meetings are not in the timeline');
       for (const item of hostileEvents) {
         const tooltip = item.tooltip;
         assert.ok(tooltip instanceof vscode.MarkdownString, 'event tooltips are markdown');
         assertInert([tooltip]);
+      }
+    });
+  });
+
+  /** Runs a command that shows a quick pick, and accepts the pick's first item. */
+  async function acceptFirst(command: string, ...args: unknown[]): Promise<void> {
+    let done = false;
+    const running = Promise.resolve(vscode.commands.executeCommand(command, ...args)).finally(() => (done = true));
+    await waitFor('the quick pick to be accepted', () => {
+      if (!done) void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return done;
+    });
+    await running;
+  }
+
+  /** The timeline's node whose tree item has this id, found by walking years and months. */
+  function timelineNode(id: string) {
+    for (const year of api.timeline.getChildren()) {
+      for (const child of api.timeline.getChildren(year)) {
+        if (api.timeline.getTreeItem(child).id === id) return child;
+        for (const event of api.timeline.getChildren(child)) if (child.type === 'month' && api.timeline.getTreeItem(event).id === id) return event;
+      }
+    }
+    return undefined;
+  }
+
+  describe('with the same meeting reported by two articles', () => {
+    let folder: vscode.Uri;
+    let reports: vscode.Uri[];
+
+    before(async () => {
+      folder = vscode.Uri.joinPath(workspaceFolder(), 'two-reports');
+      reports = [vscode.Uri.joinPath(folder, 'washington.txt'), vscode.Uri.joinPath(folder, 'beijing.txt')];
+      const texts = [
+        'WASHINGTON, March 12, 2024 -- U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Washington on Tuesday.\n',
+        'BEIJING, March 13, 2024 (Xinhua) -- Chinese Foreign Minister Wang Yi held talks with U.S. Secretary of State Antony Blinken in Washington on Tuesday, the ministry said.\n',
+      ];
+      await Promise.all(reports.map((uri, i) => vscode.workspace.fs.writeFile(uri, Buffer.from(texts[i], 'utf8'))));
+      await waitFor('both reports in the corpus', () => reports.every((uri) => api.model.corpus().has(uri.toString())));
+      await api.whenIdle();
+    });
+
+    after(async () => {
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+      await waitFor('the reports to leave the corpus', () => reports.every((uri) => !api.model.corpus().has(uri.toString())));
+      await api.whenIdle();
+    });
+
+    function theEvent() {
+      const paths = reports.map(String);
+      const events = api.model
+        .corpus()
+        .timeline()
+        .filter((event) => event.sources.some((source) => paths.includes(source.article)));
+      assert.equal(events.length, 1, `the two reports make ${events.length} events: ${events.map((e) => e.label).join('; ')}`);
+      return events[0];
+    }
+
+    it('lists one timeline event with both articles as its sources', async () => {
+      const event = theEvent();
+      assert.deepEqual(event.sources.map((source) => source.article).sort(), reports.map(String).sort());
+      assert.equal(event.date.value, '2024-03-12');
+
+      const id = `attache.timeline/event/${event.id}`;
+      const items = eventItems(await api.timeline.visibleItems()).filter((item) => item.id === id);
+      assert.equal(items.length, 1, 'the event is listed once');
+      assert.match(String(items[0].description), /· Washington · 2 sources$/);
+      assert.equal(items[0].command?.command, 'attache.openEvent');
+      assert.deepEqual(items[0].command?.arguments, [{ id: event.id }]);
+
+      // Its children list each report, and each opens its own article.
+      const node = timelineNode(id);
+      assert.ok(node, 'the event node is not in the tree');
+      const sources = api.timeline
+        .getChildren(node)
+        .map((child) => api.timeline.getTreeItem(child))
+        .filter((item) => item.command?.command === 'attache.openEvidence');
+      assert.deepEqual(sources.map((item) => (item.command!.arguments![0] as EvidenceArgs).uri).sort(), reports.map(String).sort());
+      assert.ok(sources.every((item) => String(item.description).startsWith('2024-03-12')), sources.map((item) => item.description).join(', '));
+    });
+
+    it('asks which report to open, and opens the chosen one at its sentence', async () => {
+      const event = theEvent();
+      await acceptFirst('attache.openEvent', { id: event.id });
+      const editor = await waitFor('a report to open', () => vscode.window.activeTextEditor);
+      assert.equal(editor.document.uri.toString(), event.sources[0].article);
+      assert.match(editor.document.getText(editor.selection), /Wang Yi/);
+    });
+
+    it('says on the hover card how many articles report the meeting', async () => {
+      const document = (await openAnalysed(api, reports[0])).document;
+      const value = joined(await hoverOn(document, 'Wang Yi'));
+      const event = theEvent();
+      const link = `[2 sources](command:attache.showSources?${encodeURIComponent(JSON.stringify([{ event: event.id }])).replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
+      assert.ok(value.includes(link), value);
+    });
+  });
+
+  describe('with an official stated in hundreds of articles', () => {
+    const COUNT = 300;
+    const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    let folder: vscode.Uri;
+    let files: vscode.Uri[];
+
+    before(async function () {
+      this.timeout(240000);
+      folder = vscode.Uri.joinPath(workspaceFolder(), 'hub');
+      files = Array.from({ length: COUNT }, (_, i) => vscode.Uri.joinPath(folder, `hub-${String(i).padStart(3, '0')}.txt`));
+      // One meeting every other day from July 2021: each its own event, some 150 a year.
+      const textOf = (i: number) => {
+        const day = new Date(Date.UTC(2021, 6, 1) + i * 2 * 86400000);
+        const dateline = `${MONTHS[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`;
+        return `WASHINGTON, ${dateline} -- U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Washington.\n`;
+      };
+      await vscode.workspace.fs.createDirectory(folder);
+      for (let i = 0; i < COUNT; i += 50) {
+        await Promise.all(files.slice(i, i + 50).map((uri, j) => vscode.workspace.fs.writeFile(uri, Buffer.from(textOf(i + j), 'utf8'))));
+      }
+      await waitFor('the hub articles in the corpus', () => files.every((uri) => api.model.corpus().has(uri.toString())), 200000);
+      await api.whenIdle();
+    });
+
+    after(async function () {
+      this.timeout(120000);
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+      await waitFor('the hub articles to leave the corpus', () => files.every((uri) => !api.model.corpus().has(uri.toString())), 100000);
+      await api.whenIdle();
+    });
+
+    it('keeps the hover card short, with counts and links to the full lists', async () => {
+      const document = (await openAnalysed(api, files[150])).document;
+      const value = joined(await hoverOn(document, 'Antony Blinken'));
+      console.log(`      hover card on Antony Blinken with ${COUNT} hub articles: ${value.length} characters`);
+      assert.ok(value.length < 2500, `the card has ${value.length} characters:\n${value}`);
+
+      const stated = /stated in \[([\d,]+) articles\]\(command:attache\.showSources\?/.exec(value);
+      assert.ok(stated && Number(stated[1].replace(/,/g, '')) >= COUNT, `no "stated in ${COUNT}+ articles" link:\n${value}`);
+      const meetings = /\*\*Meetings\*\* \(([\d,]+)\)/.exec(value);
+      assert.ok(meetings && Number(meetings[1].replace(/,/g, '')) >= COUNT, `no count of ${COUNT}+ meetings:\n${value}`);
+      assert.match(value, /\[…and [\d,]+ more meetings in the timeline\]\(command:attache\.filterTimeline\?/);
+      const meetingLines = value.slice(value.indexOf('**Meetings**')).split('\n').filter((line) => line.startsWith('- '));
+      assert.equal(meetingLines.length, 6, `five meetings and the "more" line:\n${meetingLines.join('\n')}`);
+      // The meetings shown are the ones nearest the article's date, this article's own first.
+      assert.ok(meetingLines.some((line) => evidenceLinks(line).some((link) => link.uri === files[150].toString())), meetingLines.join('\n'));
+    });
+
+    it('lists every article that states the role, and opens the chosen one at the title', async () => {
+      const document = (await openAnalysed(api, files[10])).document;
+      const value = joined(await hoverOn(document, 'Antony Blinken'));
+      const match = /stated in \[[\d,]+ articles\]\(command:attache\.showSources\?([^)\s]+)\)/.exec(value);
+      assert.ok(match, value);
+      const [args] = JSON.parse(decodeURIComponent(match[1])) as unknown[];
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await acceptFirst('attache.showSources', args);
+      const editor = await waitFor('an article to open', () => vscode.window.activeTextEditor);
+      assert.match(editor.document.getText(editor.selection), /Secretary of State$/);
+    });
+
+    it('lists a year of many meetings by month', async () => {
+      const items = await api.timeline.visibleItems();
+      const months = items.filter((item) => item.contextValue === 'attache.month').map((item) => `${labelOf(item)} (${String(item.description)})`);
+      assert.ok(months.some((month) => month.startsWith('August 2021 (')), months.join('\n'));
+      assert.ok(months.some((month) => month.startsWith('March 2022 (')), months.join('\n'));
+      const seen = new Set<string>();
+      for (const item of eventItems(items)) {
+        assert.ok(!seen.has(item.id!), `${item.id} is listed twice`);
+        seen.add(item.id!);
       }
     });
   });

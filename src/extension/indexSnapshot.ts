@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ArticleSummary } from '../core/corpus';
+import { ENGINE_VERSION } from '../core/engineVersion';
+import { readArticleSummary } from '../core/summaryRecord';
+
+const SCHEMA = 'attache-index/1';
+
+/** What the corpus knew of one file when the window closed: enough to use it again if the file has not changed. */
+export interface SnapshotEntry {
+  uri: string;
+  /** The file's modification time and size when it was read: a file that still has both is not read again. */
+  mtime: number;
+  size: number;
+  summary: ArticleSummary;
+}
+
+/**
+ * The corpus saved in the workspace's storage, so that a reopened window is ready without reading
+ * or analysing unchanged files. One JSON line per article between a header (schema, engine
+ * version, time budget) and a trailer (the count): a file of another engine, or one without its
+ * trailer, is discarded whole; an entry of the wrong shape alone.
+ */
+export class IndexSnapshot {
+  constructor(
+    private readonly file: string,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  async load(budgetMs: number): Promise<Map<string, SnapshotEntry>> {
+    const entries = new Map<string, SnapshotEntry>();
+    let text: string;
+    try {
+      text = await fs.promises.readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`Could not read the saved index (${message(error)}); the articles are read again.`);
+      return entries;
+    }
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    const header = parse(lines[0]);
+    const trailer = parse(lines[lines.length - 1]);
+    if (header?.schema !== SCHEMA) {
+      this.discard('it is not an Attaché index');
+      return entries;
+    }
+    // Another engine may read articles differently: its index is of no use, and not a problem.
+    if (header.engine !== ENGINE_VERSION) return entries;
+    if (trailer?.count !== lines.length - 2) {
+      this.discard('it is incomplete');
+      return entries;
+    }
+    let skipped = 0;
+    let reason = '';
+    for (let i = 1; i < lines.length - 1; i++) {
+      const entry = readEntry(parse(lines[i]), budgetMs, header.budgetMs);
+      if (typeof entry === 'string') {
+        skipped++;
+        reason ||= entry;
+        continue;
+      }
+      entries.set(entry.uri, entry);
+    }
+    if (skipped > 0) this.log(`Discarded ${skipped} entr${skipped === 1 ? 'y' : 'ies'} of the saved index (the first: ${reason}); those articles are read again.`);
+    return entries;
+  }
+
+  /** Writes the entries to a new file and renames it over the old one, so a reader never sees half an index. */
+  async save(entries: Iterable<SnapshotEntry>, budgetMs: number): Promise<void> {
+    const temporary = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
+    let handle: fs.promises.FileHandle | undefined;
+    try {
+      await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
+      handle = await fs.promises.open(temporary, 'wx');
+      // Written a piece at a time: one string of 10,000 summaries would double the host's memory for a moment.
+      let piece = `${JSON.stringify({ schema: SCHEMA, engine: ENGINE_VERSION, budgetMs })}\n`;
+      let count = 0;
+      for (const entry of entries) {
+        piece += `${JSON.stringify(entry)}\n`;
+        count++;
+        if (piece.length > 256 * 1024) {
+          await handle.write(piece);
+          piece = '';
+        }
+      }
+      piece += `${JSON.stringify({ count })}\n`;
+      await handle.write(piece);
+      await handle.close();
+      handle = undefined;
+      await fs.promises.rename(temporary, this.file);
+    } catch (error) {
+      await handle?.close().catch(() => undefined);
+      await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
+      this.log(`Could not save the index (${message(error)}); the next window reads the articles again.`);
+    }
+  }
+
+  private discard(reason: string): void {
+    this.log(`Discarded the saved index: ${reason}. The articles are read again.`);
+    void fs.promises.rm(this.file, { force: true }).catch(() => undefined);
+  }
+}
+
+function readEntry(value: { [key: string]: unknown } | undefined, budgetMs: number, savedBudgetMs: unknown): SnapshotEntry | string {
+  if (!value) return 'not JSON';
+  if (typeof value.uri !== 'string') return "no 'uri'";
+  if (typeof value.mtime !== 'number' || !Number.isInteger(value.size)) return "no 'mtime' and 'size'";
+  const summary = readArticleSummary(value.summary);
+  if (typeof summary === 'string') return `its summary ${summary}`;
+  if (summary.path !== value.uri) return 'its summary is of another article';
+  // An article cut short by the time budget is read again under another budget.
+  if (summary.partial && savedBudgetMs !== budgetMs) return 'it was analysed under another time budget';
+  return { uri: value.uri, mtime: value.mtime, size: value.size as number, summary };
+}
+
+function parse(line: string | undefined): { [key: string]: unknown } | undefined {
+  if (line === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { [key: string]: unknown }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
