@@ -76,6 +76,7 @@ const builds = [
 if (withTests) {
   builds.push({ ...common, entryPoints: testEntries('test/core'), outdir: 'dist/test/core', external: ['vscode', 'mocha'] });
   builds.push({ ...common, entryPoints: ['test/integration/index.ts'], outdir: 'dist/test/integration', external: ['vscode', 'mocha'] });
+  builds.push({ ...common, entryPoints: ['test/bench/index.ts'], outdir: 'dist/test/bench', external: ['vscode', 'mocha'] });
 }
 
 /** The name model is read at run time from beside the bundles, so it is loaded once, lazily, and not parsed into every bundle. */
