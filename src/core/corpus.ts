@@ -188,6 +188,7 @@ export class Corpus {
   /** Events by month ("2009-09"), year ("2009~", for year-only dates) or undated ("~"), each kept in timeline order. */
   private readonly buckets = new Map<string, TimelineEvent[]>();
   private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<string, string[]>();
   private timelineCache: TimelineEvent[] | undefined;
   /** Each event's place in timeline(), to sort a person's or place's events by number. */
   private orderCache: Map<TimelineEvent, number> | undefined;
@@ -215,11 +216,12 @@ export class Corpus {
 
   /** Adds an article, or replaces the one with the same path. */
   set(analysis: ArticleAnalysis): void {
-    this.setSummary(summarize(analysis, this.knowledgeBase, this.intern));
+    this.setSummary(summarize(analysis, this.knowledgeBase));
   }
 
-  /** Adds an article already summarised (read back from a saved index, say). */
-  setSummary(summary: ArticleSummary): void {
+  /** Adds an article already summarised (read back from a saved index, say); its strings are kept once. */
+  setSummary(read: ArticleSummary): void {
+    const summary = internSummary(read, this.intern, this.internList);
     const path = summary.path;
     this.delete(path);
     this.summaries.set(path, summary);
@@ -332,6 +334,17 @@ export class Corpus {
     if (known !== undefined) return known;
     this.strings.set(text, text);
     return text;
+  };
+
+  /** Lists of strings many articles repeat (a person's aliases, an event's participants) kept once too; never changed. */
+  private readonly internList = (list: string[]): string[] => {
+    if (list.length === 0) return NO_STRINGS;
+    const key = list.join('\u0000');
+    const known = this.lists.get(key);
+    if (known) return known;
+    const kept = list.map(this.intern);
+    this.lists.set(key, kept);
+    return kept;
   };
 
   private withEvents<T extends { events: string[] }>(holder: T, events: Set<TimelineEvent> | undefined): T {
@@ -492,6 +505,55 @@ export class Corpus {
   }
 }
 
+const NO_STRINGS: string[] = [];
+
+/** The summary with each repeated string, date and list the one the corpus already keeps. */
+function internSummary(summary: ArticleSummary, intern: (text: string) => string, internList: (list: string[]) => string[]): ArticleSummary {
+  const text = (value: string | null) => (value === null ? null : intern(value));
+  const date = (value: DateValue): DateValue => ({
+    value: text(value.value),
+    precision: value.precision,
+    earliest: text(value.earliest),
+    latest: text(value.latest),
+    basis: intern(value.basis),
+  });
+  return {
+    path: intern(summary.path),
+    date: date(summary.date),
+    people: summary.people.map((person) => {
+      const kept: SummaryPerson = {
+        identity: intern(person.identity),
+        entityId: intern(person.entityId),
+        name: intern(person.name),
+        country: text(person.country),
+        aliases: internList(person.aliases),
+        roles: person.roles.map((role) => ({ ...role, title: intern(role.title), country: text(role.country) })),
+      };
+      if (person.kbId) kept.kbId = intern(person.kbId);
+      return kept;
+    }),
+    places: summary.places.map((place) => {
+      const kept: SummaryPlace = { id: intern(place.id), name: intern(place.name), country: text(place.country) };
+      if (place.placeType) kept.placeType = place.placeType;
+      return kept;
+    }),
+    events: summary.events.map((event) => ({
+      ...event,
+      id: intern(event.id),
+      group: intern(event.group),
+      participants: internList(event.participants),
+      identities: internList(event.identities),
+      place: text(event.place),
+      placeId: text(event.placeId),
+      placeCountry: text(event.placeCountry),
+      date: date(event.date),
+    })),
+    counts: summary.counts,
+    notes: internList(summary.notes),
+    partial: summary.partial,
+  };
+}
+
 /** Joins articles into one corpus: people by knowledge-base identity or name, and one sorted timeline. */
 export function analyzeCorpus(articles: ArticleAnalysis[], knowledgeBase?: KnowledgeBase): CorpusAnalysis {
   const corpus = new Corpus(knowledgeBase);
@@ -512,50 +574,49 @@ export function identityOf(entity: Pick<Entity, 'id' | 'name' | 'kbId'>, knowled
   return key ? `name:${key}` : `id:${entity.id}`;
 }
 
-/** What the corpus keeps of an analysis; `intern` keeps one copy of strings many articles repeat. */
-export function summarize(analysis: ArticleAnalysis, knowledgeBase?: KnowledgeBase, intern: (text: string) => string = (text) => text): ArticleSummary {
-  const path = intern(analysis.path);
+/** What the corpus keeps of an analysis: no mentions, no organizations, only their counts. */
+export function summarize(analysis: ArticleAnalysis, knowledgeBase?: KnowledgeBase): ArticleSummary {
+  const path = analysis.path;
   const people: SummaryPerson[] = [];
   const places: SummaryPlace[] = [];
   const identityByName = new Map<string, string>();
   const placeByName = new Map<string, SummaryPlace>();
   const counts = { people: 0, places: 0, organizations: 0, meetings: analysis.meetings.length };
-  const optional = (text: string | null | undefined) => (text === null || text === undefined ? null : intern(text));
   for (const entity of analysis.entities) {
     if (entity.kind === 'organization') {
       counts.organizations++;
     } else if (entity.kind === 'place') {
       counts.places++;
-      const place: SummaryPlace = { id: intern(entity.id), name: intern(entity.name), country: optional(entity.country) };
+      const place: SummaryPlace = { id: entity.id, name: entity.name, country: entity.country ?? null };
       if (entity.placeType) place.placeType = entity.placeType;
       places.push(place);
       for (const name of [entity.name, ...(entity.aliases ?? [])]) if (!placeByName.has(name)) placeByName.set(name, place);
     } else {
       counts.people++;
-      const identity = intern(identityOf(entity, knowledgeBase));
+      const identity = identityOf(entity, knowledgeBase);
       identityByName.set(entity.name, identity);
       const person: SummaryPerson = {
         identity,
-        entityId: intern(entity.id),
-        name: intern(entity.name),
-        country: optional(entity.country),
-        aliases: (entity.aliases ?? []).map(intern),
-        roles: entity.roles.map((role) => ({ ...role, title: intern(role.title), country: optional(role.country) })),
+        entityId: entity.id,
+        name: entity.name,
+        country: entity.country ?? null,
+        aliases: entity.aliases ?? [],
+        roles: entity.roles,
       };
-      if (entity.kbId) person.kbId = intern(entity.kbId);
+      if (entity.kbId) person.kbId = entity.kbId;
       people.push(person);
     }
   }
   const uniqueEventId = uniqueIds('#');
   const events = [...analysis.meetings, ...analysis.visits].map((meeting): SummaryEvent => {
-    const identities = meeting.participants.map((name) => identityByName.get(name) ?? intern(`id:person:${name}`));
+    const identities = meeting.participants.map((name) => identityByName.get(name) ?? `id:person:${name}`);
     const place = meeting.place === null ? null : placeByName.get(meeting.place);
     return {
-      id: intern(uniqueEventId(`${path}#${meeting.evidence.start}:${meeting.participants.join('+')}`)),
-      group: intern(`${[...new Set(identities)].sort().join('|')}/${contactOf(meeting.kind)}`),
-      participants: meeting.participants.map(intern),
+      id: uniqueEventId(`${path}#${meeting.evidence.start}:${meeting.participants.join('+')}`),
+      group: `${[...new Set(identities)].sort().join('|')}/${contactOf(meeting.kind)}`,
+      participants: meeting.participants,
       identities,
-      place: optional(meeting.place),
+      place: meeting.place,
       placeId: place?.id ?? null,
       placeCountry: place?.country ?? null,
       date: meeting.date,

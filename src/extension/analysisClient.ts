@@ -120,7 +120,6 @@ export class AnalysisClient {
     this.restartAboveChars = options.restartAboveChars ?? 200_000;
     this.cacheSize = options.cacheSize ?? 50;
     this.workerCount = Math.max(1, options.workers ?? defaultWorkerCount());
-    for (let i = 0; i < this.workerCount; i++) if (!this.fallback) this.startSlot();
   }
 
   /** How many analyses were made, read from disk and answered from memory so far. */
@@ -128,9 +127,9 @@ export class AnalysisClient {
     return { ...this.tally };
   }
 
-  /** Worker threads the client runs (0 when it analyses on the host). */
+  /** Worker threads the client runs when there is work (0 when it analyses on the host). */
   get workers(): number {
-    return this.fallback ? 0 : this.slots.length;
+    return this.fallback ? 0 : this.workerCount;
   }
 
   /** A new budget applies to articles analysed from now on; kept analyses made under another budget are dropped. */
@@ -298,6 +297,9 @@ export class AnalysisClient {
       );
       return;
     }
+    // Workers start with the first article to analyse: each engine costs the host some 100 MB,
+    // and a window whose articles all come from the caches never needs one.
+    while (this.slots.length < this.workerCount && this.queue.length > 0 && !this.fallback) this.startSlot();
     for (const slot of this.slots) {
       if (!slot.ready || slot.job) continue;
       const job = this.takeNext();

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { ArticleSummary, Corpus, CorpusChange } from '../core/corpus';
 import { loadBundledKnowledgeBase } from '../core/knowledgeBase';
@@ -41,8 +42,9 @@ const CHANGE_EVENT_DELAY_MS = 50;
 const INDEXING_CHANGE_EVENT_DELAY_MS = 300;
 /** The saved index is written once changes settle. */
 const SAVE_DELAY_MS = 2000;
-/** Indexing shorter than this finishes without a notification. */
+/** Indexing shorter than this finishes without a notification, which then says how far it got a few times a second. */
 const PROGRESS_DELAY_MS = 1000;
+const PROGRESS_INTERVAL_MS = 250;
 
 /**
  * The corpus: every article the include/exclude globs select in each workspace folder, read from
@@ -80,8 +82,8 @@ export class CorpusIndex implements CorpusModel {
   private changeTimer: { timer: NodeJS.Timeout; end: () => void } | undefined;
   private readonly pendingDeletes = new Set<string>();
   private deleteTimer: { timer: NodeJS.Timeout; end: () => void } | undefined;
-  /** What the last window saved, until each file is checked against it. */
-  private saved: Map<string, SnapshotEntry> | undefined;
+  /** The state each file had in the index the last window saved, until the file is checked against it. */
+  private savedStates: Map<string, FileState> | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
   private unsaved = false;
@@ -246,10 +248,7 @@ export class CorpusIndex implements CorpusModel {
   private async indexFolders(source: vscode.CancellationTokenSource, rereadAll: boolean): Promise<void> {
     const token = source.token;
     this.times.startedAt ??= Date.now();
-    if (!this.saved && this.snapshot) {
-      this.saved = await this.snapshot.load(this.budgetMs());
-      if (this.saved.size > 0) this.log(`The index saved by the last window holds ${this.saved.size} articles; unchanged files are taken from it unread.`);
-    }
+    if (!this.savedStates) await this.loadSavedIndex();
     const found = new Map<string, vscode.Uri>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const include = setting<string>('corpus.include', folder.uri, '');
@@ -270,14 +269,40 @@ export class CorpusIndex implements CorpusModel {
     const uris = [...found.values()].sort((a, b) => Number(visible.has(b.toString())) - Number(visible.has(a.toString())));
     await this.loadAll(uris, source, rereadAll);
     if (token.isCancellationRequested) return;
-    // What the saved index held of files no longer there is of no further use.
-    this.saved = new Map();
+    // Articles of the saved index whose files are gone leave the corpus.
+    for (const key of this.savedStates!.keys()) if (!found.has(key) && !openDocument(key)) this.forget(key, this.claim(key));
+    this.savedStates!.clear();
     if (this.times.readyAt === undefined) {
       this.times.readyAt = Date.now();
       const { analysed, fromCache, fromIndex, articles } = this.indexTimes();
       this.log(`Indexed ${articles} articles in ${((this.times.readyAt - this.times.startedAt) / 1000).toFixed(1)} s: ${fromIndex} from the saved index, ${fromCache} from the analysis cache, ${analysed} analysed.`);
     }
     this.scheduleSave(0);
+  }
+
+  /**
+   * Puts the articles of the index the last window saved into the corpus at once, so that the
+   * views show them while each file is checked: those that changed are read again, those that
+   * are gone leave.
+   */
+  private async loadSavedIndex(): Promise<void> {
+    this.savedStates = new Map();
+    if (!this.snapshot) return;
+    const added: string[] = [];
+    const usable = await this.snapshot.load(this.budgetMs(), (entry) => {
+      if (this.articles.has(entry.uri)) return;
+      this.articles.setSummary(entry.summary);
+      this.savedStates!.set(entry.uri, { mtime: entry.mtime, size: entry.size });
+      added.push(entry.uri);
+    });
+    if (!usable) {
+      for (const uri of added) this.articles.delete(uri);
+      this.savedStates.clear();
+    }
+    if (this.savedStates.size > 0) {
+      this.log(`The index saved by the last window holds ${this.savedStates.size} articles; unchanged files are taken from it unread.`);
+      this.changed(false);
+    }
   }
 
   /** Reads and analyses files a few at a time; a cancellable notification appears only if it takes a while. */
@@ -296,9 +321,13 @@ export class CorpusIndex implements CorpusModel {
             this.log(`Indexing cancelled after ${done} of ${uris.length} articles; "Attaché: Re-index Articles" starts again.`);
           });
           let reported = 0;
+          let reportedAt = 0;
           report = (count) => {
+            // A few updates a second: each is a message to the workbench.
+            if (count < uris.length && Date.now() - reportedAt < PROGRESS_INTERVAL_MS) return;
             progress.report({ message: `${count} of ${uris.length}`, increment: ((count - reported) * 100) / uris.length });
             reported = count;
+            reportedAt = Date.now();
           };
           report(done);
           return finished;
@@ -335,8 +364,8 @@ export class CorpusIndex implements CorpusModel {
     const token = request.token;
     try {
       const limit = maxFileSize(uri);
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) return;
+      const stat = await statOf(uri);
+      if (stat.directory) return;
       // Checked before reading, so that a 50 MB file is never loaded into memory.
       if (stat.size > limit) {
         this.skip(key, generation, tooLargeReason(stat.size, limit));
@@ -344,7 +373,7 @@ export class CorpusIndex implements CorpusModel {
       }
       const state: FileState = { mtime: stat.mtime, size: stat.size };
       if (!reread && this.takeUnchanged(key, generation, state)) return;
-      const bytes = await vscode.workspace.fs.readFile(uri);
+      const bytes = await readBytes(uri);
       if (token.isCancellationRequested) return;
       const decoded = decodeArticle(bytes, limit);
       if (decoded.skipped) {
@@ -364,19 +393,17 @@ export class CorpusIndex implements CorpusModel {
     }
   }
 
-  /** Keeps what the corpus, or the saved index, has of a file read in this state: true if there was something. */
+  /** Keeps what the corpus, or the saved index, has of a file in this state: true if it had it. */
   private takeUnchanged(key: string, generation: number, state: FileState): boolean {
     const known = this.fileStates.get(key);
     if (known && !this.fromDocument.has(key) && this.articles.has(key) && sameState(known, state)) return true;
-    const saved = this.saved?.get(key);
-    if (!saved || !sameState(saved, state) || !this.isCurrent(key, generation)) return false;
-    this.saved!.delete(key);
+    const saved = this.savedStates?.get(key);
+    if (!saved || !this.isCurrent(key, generation)) return false;
+    this.savedStates!.delete(key);
+    // A changed file's saved summary stands until its new analysis replaces it.
+    if (!sameState(saved, state) || !this.articles.has(key)) return false;
     this.times.fromIndex++;
-    this.articles.setSummary(saved.summary);
     this.fileStates.set(key, state);
-    this.fromDocument.delete(key);
-    this.skippedArticles.delete(key);
-    this.changed(false);
     return true;
   }
 
@@ -571,7 +598,7 @@ export class CorpusIndex implements CorpusModel {
         const open = openDocument(uri);
         if (!file || !open || open.isDirty || this.openAnalyses.get(uri)?.version !== open.version) continue;
         try {
-          const stat = await vscode.workspace.fs.stat(file);
+          const stat = await statOf(file);
           state = { mtime: stat.mtime, size: stat.size };
         } catch {
           continue;
@@ -618,6 +645,20 @@ function maxFileSize(uri: vscode.Uri): number {
 /** UTF-8 size of `text`, counted only when it might exceed `limit` (each UTF-16 unit is at most 3 bytes). */
 function utf8Length(text: string, limit: number): number {
   return text.length * 3 <= limit ? text.length : Buffer.byteLength(text, 'utf8');
+}
+
+/** A file's kind, size and modification time; for files on this machine's disk, from Node directly (a round trip through VS Code's file service costs ten times as much, ten thousand times over). */
+async function statOf(uri: vscode.Uri): Promise<{ directory: boolean; size: number; mtime: number }> {
+  if (uri.scheme === 'file') {
+    const stat = await fs.promises.stat(uri.fsPath);
+    return { directory: stat.isDirectory(), size: stat.size, mtime: stat.mtimeMs };
+  }
+  const stat = await vscode.workspace.fs.stat(uri);
+  return { directory: (stat.type & vscode.FileType.Directory) !== 0, size: stat.size, mtime: stat.mtime };
+}
+
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  return uri.scheme === 'file' ? fs.promises.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

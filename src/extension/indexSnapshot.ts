@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as readline from 'node:readline';
 import { ArticleSummary } from '../core/corpus';
 import { ENGINE_VERSION } from '../core/engineVersion';
 import { readArticleSummary } from '../core/summaryRecord';
@@ -28,42 +29,67 @@ export class IndexSnapshot {
     private readonly log: (message: string) => void,
   ) {}
 
-  async load(budgetMs: number): Promise<Map<string, SnapshotEntry>> {
-    const entries = new Map<string, SnapshotEntry>();
-    let text: string;
+  /**
+   * Reads the saved index a line at a time, handing each usable entry to `take` as it goes, so
+   * that the whole file is never in memory. False when the file, read to its end, turned out to be
+   * unusable (incomplete, or not an index): what `take` was given must then be dropped.
+   */
+  async load(budgetMs: number, take: (entry: SnapshotEntry) => void): Promise<boolean> {
+    let lines: AsyncIterable<string>;
+    const stream = fs.createReadStream(this.file, { encoding: 'utf8' });
     try {
-      text = await fs.promises.readFile(this.file, 'utf8');
+      await new Promise<void>((resolve, reject) => {
+        stream.once('open', () => resolve());
+        stream.once('error', reject);
+      });
+      lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
     } catch (error) {
+      stream.destroy();
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`Could not read the saved index (${message(error)}); the articles are read again.`);
-      return entries;
+      return true;
     }
-    const lines = text.split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    const header = parse(lines[0]);
-    const trailer = parse(lines[lines.length - 1]);
-    if (header?.schema !== SCHEMA) {
-      this.discard('it is not an Attaché index');
-      return entries;
-    }
-    // Another engine may read articles differently: its index is of no use, and not a problem.
-    if (header.engine !== ENGINE_VERSION) return entries;
-    if (trailer?.count !== lines.length - 2) {
-      this.discard('it is incomplete');
-      return entries;
-    }
+    let header: { [key: string]: unknown } | undefined;
+    let last: { [key: string]: unknown } | undefined;
+    let count = -1;
     let skipped = 0;
     let reason = '';
-    for (let i = 1; i < lines.length - 1; i++) {
-      const entry = readEntry(parse(lines[i]), budgetMs, header.budgetMs);
-      if (typeof entry === 'string') {
-        skipped++;
-        reason ||= entry;
-        continue;
+    try {
+      for await (const line of lines) {
+        const value = parse(line);
+        if (header === undefined) {
+          header = value ?? {};
+          if (header.schema !== SCHEMA) {
+            this.discard('it is not an Attaché index');
+            return false;
+          }
+          // Another engine may read articles differently: its index is of no use, and not a problem.
+          if (header.engine !== ENGINE_VERSION) return true;
+          continue;
+        }
+        // Each line is an entry until the next one shows it was the trailer.
+        if (last !== undefined) {
+          const entry = readEntry(last, budgetMs, header.budgetMs);
+          if (typeof entry === 'string') {
+            skipped++;
+            reason ||= entry;
+          } else take(entry);
+        }
+        last = value ?? {};
+        count++;
       }
-      entries.set(entry.uri, entry);
+    } catch (error) {
+      this.log(`Could not read the saved index (${message(error)}); the articles are read again.`);
+      return false;
+    } finally {
+      stream.destroy();
+    }
+    if (header === undefined) return true;
+    if (last?.count !== count) {
+      this.discard('it is incomplete');
+      return false;
     }
     if (skipped > 0) this.log(`Discarded ${skipped} entr${skipped === 1 ? 'y' : 'ies'} of the saved index (the first: ${reason}); those articles are read again.`);
-    return entries;
+    return true;
   }
 
   /** Writes the entries to a new file and renames it over the old one, so a reader never sees half an index. */
@@ -102,8 +128,7 @@ export class IndexSnapshot {
   }
 }
 
-function readEntry(value: { [key: string]: unknown } | undefined, budgetMs: number, savedBudgetMs: unknown): SnapshotEntry | string {
-  if (!value) return 'not JSON';
+function readEntry(value: { [key: string]: unknown }, budgetMs: number, savedBudgetMs: unknown): SnapshotEntry | string {
   if (typeof value.uri !== 'string') return "no 'uri'";
   if (typeof value.mtime !== 'number' || !Number.isInteger(value.size)) return "no 'mtime' and 'size'";
   const summary = readArticleSummary(value.summary);
@@ -114,8 +139,7 @@ function readEntry(value: { [key: string]: unknown } | undefined, budgetMs: numb
   return { uri: value.uri, mtime: value.mtime, size: value.size as number, summary };
 }
 
-function parse(line: string | undefined): { [key: string]: unknown } | undefined {
-  if (line === undefined) return undefined;
+function parse(line: string): { [key: string]: unknown } | undefined {
   try {
     const value: unknown = JSON.parse(line);
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { [key: string]: unknown }) : undefined;
