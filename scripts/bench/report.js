@@ -38,7 +38,7 @@ function extensionIndex(launch) {
   if (!launch || launch.failed || launch.timedOut || launch.readyAt === undefined) return undefined;
   if (launch.readySource === 'indexTimes' && launch.indexTimes) {
     const t = launch.indexTimes;
-    return { ms: t.readyAt - t.activatedAt, exact: true, detail: `activation→start ${t.startedAt !== undefined ? seconds(t.startedAt - t.activatedAt) : '?'}; ${t.articles} articles: ${t.fromIndex !== undefined ? `${t.fromIndex} from the saved index, ` : ''}${t.fromCache} from the cache, ${t.analysed} analysed` };
+    return { ms: t.readyAt - t.activatedAt, exact: true, detail: `activation→start ${t.startedAt !== undefined ? seconds(t.startedAt - t.activatedAt) : '?'}; ${t.articles} articles: ${t.fromIndex !== undefined ? `${t.fromIndex} from the saved index, ` : ''}${t.fromCache} from the cache, ${t.analysed} analysed${t.analysisMs !== undefined ? ` (${seconds(t.analysisMs)} of analysis)` : ''}${t.savedIndexMs !== undefined ? `; saved index ${seconds(t.savedIndexMs)}, listing ${seconds(t.listingMs)}` : ''}${t.hostBusy !== undefined ? `; host thread busy ${Math.round(t.hostBusy * 100)} %` : ''}` };
   }
   return { ms: launch.readyAt - launch.hostStartedAt, exact: false, detail: 'no indexTimes(): extension host start → whenIdle() with every article' };
 }

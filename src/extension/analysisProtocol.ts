@@ -17,5 +17,5 @@ export interface AnalysisRequest {
  */
 export type WorkerMessage =
   | { type: 'ready'; nameModelProblem?: string }
-  | { type: 'result'; id: number; analysis: ArticleAnalysis }
+  | { type: 'result'; id: number; analysis: ArticleAnalysis; /** Milliseconds the engine took. */ ms: number }
   | { type: 'error'; id: number; message: string };

@@ -21,8 +21,9 @@ const send = (message: WorkerMessage) => port.postMessage(message);
 
 port.on('message', (request: AnalysisRequest) => {
   try {
+    const started = performance.now();
     const analysis = engine.analyze({ uri: request.uri, text: request.text, version: request.version, format: request.format }, { budgetMs: request.budgetMs });
-    send({ type: 'result', id: request.id, analysis });
+    send({ type: 'result', id: request.id, analysis, ms: performance.now() - started });
   } catch (error) {
     send({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
   }

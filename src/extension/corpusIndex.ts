@@ -8,7 +8,7 @@ import { ArticleAnalysis, ArticleFormat } from '../core/types';
 import { Activity } from './activity';
 import { AnalysisClient, AnalysisSkipped } from './analysisClient';
 import { CorpusModel } from './corpusModel';
-import { matchesGlob } from './glob';
+import { filesMatching, matchesGlob } from './glob';
 import { IndexSnapshot, SnapshotEntry } from './indexSnapshot';
 
 /** When the index started and became complete, and where its articles came from: for the status and the benchmark. */
@@ -23,6 +23,13 @@ export interface IndexTimes {
   /** Articles analysed in this session, and analyses read back from the cache on disk. */
   analysed: number;
   fromCache: number;
+  /** Milliseconds the engine spent analysing, in all workers together. */
+  analysisMs: number;
+  /** Milliseconds the first indexing spent reading the saved index and listing the files. */
+  savedIndexMs?: number;
+  listingMs?: number;
+  /** Share of the first indexing's time the extension host's thread was busy (its event loop utilisation). */
+  hostBusy?: number;
 }
 
 /** A file's modification time and size when it was read. */
@@ -87,6 +94,8 @@ export class CorpusIndex implements CorpusModel {
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
   private unsaved = false;
+  /** The saved index differs from the corpus: it lacked articles, or held some that changed or are gone. */
+  private savedIndexStale = true;
   private readonly times: IndexTimes;
 
   constructor(
@@ -96,7 +105,7 @@ export class CorpusIndex implements CorpusModel {
     private readonly snapshot: IndexSnapshot | undefined,
     private readonly budgetMs: () => number,
   ) {
-    this.times = { activatedAt: Date.now(), articles: 0, fromIndex: 0, analysed: 0, fromCache: 0 };
+    this.times = { activatedAt: Date.now(), articles: 0, fromIndex: 0, analysed: 0, fromCache: 0, analysisMs: 0 };
   }
 
   /** Watches the workspace and indexes it; call once. */
@@ -131,7 +140,7 @@ export class CorpusIndex implements CorpusModel {
 
   indexTimes(): IndexTimes {
     const counts = this.client.counts;
-    return { ...this.times, articles: this.articles.size, analysed: counts.analysed, fromCache: counts.stored };
+    return { ...this.times, articles: this.articles.size, analysed: counts.analysed, fromCache: counts.stored, analysisMs: Math.round(counts.analysisMs) };
   }
 
   /** Whether this document is an article to analyse: a configured language, or a file of the corpus. */
@@ -247,21 +256,29 @@ export class CorpusIndex implements CorpusModel {
 
   private async indexFolders(source: vscode.CancellationTokenSource, rereadAll: boolean): Promise<void> {
     const token = source.token;
+    const first = this.times.startedAt === undefined;
     this.times.startedAt ??= Date.now();
+    const busy = first ? performance.eventLoopUtilization() : undefined;
     if (!this.savedStates) await this.loadSavedIndex();
+    if (first) this.times.savedIndexMs = Date.now() - this.times.startedAt;
     const found = new Map<string, vscode.Uri>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const include = setting<string>('corpus.include', folder.uri, '');
       if (!include) continue;
       const exclude = setting<string>('corpus.exclude', folder.uri, '') || undefined;
       try {
-        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), exclude, undefined, token);
+        // A local folder is walked with Node: VS Code's search takes seconds for ten thousand files.
+        const uris =
+          folder.uri.scheme === 'file'
+            ? (await filesMatching(folder.uri.fsPath, include, exclude, () => token.isCancellationRequested)).map((file) => vscode.Uri.file(file))
+            : await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), exclude, undefined, token);
         for (const uri of uris) found.set(uri.toString(), uri);
       } catch (error) {
         this.log(`Could not list the articles in ${folder.name}: ${message(error)}`);
       }
       if (token.isCancellationRequested) return;
     }
+    if (first) this.times.listingMs = Date.now() - this.times.startedAt - this.times.savedIndexMs!;
     this.dropFiles([...this.diskFiles.keys()].filter((key) => !found.has(key)), false);
     this.diskFiles = found;
     // The articles in view first: a reader looks at them while the rest is read.
@@ -270,14 +287,20 @@ export class CorpusIndex implements CorpusModel {
     await this.loadAll(uris, source, rereadAll);
     if (token.isCancellationRequested) return;
     // Articles of the saved index whose files are gone leave the corpus.
-    for (const key of this.savedStates!.keys()) if (!found.has(key) && !openDocument(key)) this.forget(key, this.claim(key));
+    for (const key of this.savedStates!.keys()) {
+      if (found.has(key) || openDocument(key)) continue;
+      this.forget(key, this.claim(key));
+      this.savedIndexStale = true;
+    }
     this.savedStates!.clear();
     if (this.times.readyAt === undefined) {
       this.times.readyAt = Date.now();
+      if (busy) this.times.hostBusy = Math.round(performance.eventLoopUtilization(busy).utilization * 100) / 100;
       const { analysed, fromCache, fromIndex, articles } = this.indexTimes();
       this.log(`Indexed ${articles} articles in ${((this.times.readyAt - this.times.startedAt) / 1000).toFixed(1)} s: ${fromIndex} from the saved index, ${fromCache} from the analysis cache, ${analysed} analysed.`);
     }
-    this.scheduleSave(0);
+    // A window that found every file as the saved index has it has nothing new to write.
+    if (this.unsaved || this.savedIndexStale) this.scheduleSave(0);
   }
 
   /**
@@ -301,6 +324,7 @@ export class CorpusIndex implements CorpusModel {
     }
     if (this.savedStates.size > 0) {
       this.log(`The index saved by the last window holds ${this.savedStates.size} articles; unchanged files are taken from it unread.`);
+      this.savedIndexStale = false;
       this.changed(false);
     }
   }
@@ -401,7 +425,10 @@ export class CorpusIndex implements CorpusModel {
     if (!saved || !this.isCurrent(key, generation)) return false;
     this.savedStates!.delete(key);
     // A changed file's saved summary stands until its new analysis replaces it.
-    if (!sameState(saved, state) || !this.articles.has(key)) return false;
+    if (!sameState(saved, state) || !this.articles.has(key)) {
+      this.savedIndexStale = true;
+      return false;
+    }
     this.times.fromIndex++;
     this.fileStates.set(key, state);
     return true;
@@ -569,6 +596,7 @@ export class CorpusIndex implements CorpusModel {
   private scheduleSave(delay: number): void {
     if (!this.snapshot) return;
     this.unsaved = true;
+    this.savedIndexStale = false;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 /**
  * Whether a workspace-relative path ("news/2023/a.txt") matches a glob in VS Code's syntax:
  * `**` across folders, `*` and `?` within a name, `{a,b}` alternatives, `[abc]` and `[!abc]`
@@ -90,4 +91,51 @@ function splitAlternatives(body: string): string[] {
   }
   parts.push(body.slice(start));
   return parts;
+}
+
+/**
+ * The files under `root` (a folder on this machine's disk) whose path relative to it matches
+ * `include` and not `exclude`, as absolute paths. Excluded folders are not entered; links are
+ * followed, each real folder once. Much quicker than a search through VS Code's file service,
+ * which this replaces for local folders.
+ */
+export async function filesMatching(root: string, include: string, exclude: string | undefined, cancelled: () => boolean): Promise<string[]> {
+  const included = globToRegExp(include);
+  const excluded = exclude ? globToRegExp(exclude) : undefined;
+  const found: string[] = [];
+  const visited = new Set<string>();
+  const visit = async (folder: string, relative: string): Promise<void> => {
+    let real: string;
+    let entries: fs.Dirent[];
+    try {
+      real = await fs.promises.realpath(folder);
+      if (visited.has(real)) return;
+      visited.add(real);
+      entries = await fs.promises.readdir(folder, { withFileTypes: true });
+    } catch {
+      // Unreadable or gone: as a search would, list what can be read.
+      return;
+    }
+    for (const entry of entries) {
+      if (cancelled()) return;
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (excluded?.test(path)) continue;
+      const full = `${folder}/${entry.name}`;
+      let isFolder = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await fs.promises.stat(full);
+          isFolder = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isFolder) await visit(full, path);
+      else if (isFile && included.test(path)) found.push(full);
+    }
+  };
+  await visit(root.replace(/\/+$/, ''), '');
+  return found;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { ArticleSummary } from '../core/corpus';
 import { ENGINE_VERSION } from '../core/engineVersion';
 import { readArticleSummary } from '../core/summaryRecord';
@@ -35,16 +35,10 @@ export class IndexSnapshot {
    * unusable (incomplete, or not an index): what `take` was given must then be dropped.
    */
   async load(budgetMs: number, take: (entry: SnapshotEntry) => void): Promise<boolean> {
-    let lines: AsyncIterable<string>;
-    const stream = fs.createReadStream(this.file, { encoding: 'utf8' });
+    let file: fs.promises.FileHandle;
     try {
-      await new Promise<void>((resolve, reject) => {
-        stream.once('open', () => resolve());
-        stream.once('error', reject);
-      });
-      lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
+      file = await fs.promises.open(this.file, 'r');
     } catch (error) {
-      stream.destroy();
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`Could not read the saved index (${message(error)}); the articles are read again.`);
       return true;
     }
@@ -53,37 +47,51 @@ export class IndexSnapshot {
     let count = -1;
     let skipped = 0;
     let reason = '';
+    /** Takes one line; false once the rest of the file is of no use. */
+    const line = (text: string): boolean => {
+      const value = parse(text);
+      if (header === undefined) {
+        header = value ?? {};
+        return header.schema === SCHEMA && header.engine === ENGINE_VERSION;
+      }
+      // Each line is an entry until the next one shows it was the trailer.
+      if (last !== undefined) {
+        const entry = readEntry(last, budgetMs, header.budgetMs);
+        if (typeof entry === 'string') {
+          skipped++;
+          reason ||= entry;
+        } else take(entry);
+      }
+      last = value ?? {};
+      count++;
+      return true;
+    };
     try {
-      for await (const line of lines) {
-        const value = parse(line);
-        if (header === undefined) {
-          header = value ?? {};
-          if (header.schema !== SCHEMA) {
-            this.discard('it is not an Attaché index');
-            return false;
-          }
-          // Another engine may read articles differently: its index is of no use, and not a problem.
-          if (header.engine !== ENGINE_VERSION) return true;
-          continue;
-        }
-        // Each line is an entry until the next one shows it was the trailer.
-        if (last !== undefined) {
-          const entry = readEntry(last, budgetMs, header.budgetMs);
-          if (typeof entry === 'string') {
-            skipped++;
-            reason ||= entry;
-          } else take(entry);
-        }
-        last = value ?? {};
-        count++;
+      // A megabyte at a time: the whole index is never one string in memory.
+      const buffer = Buffer.alloc(1024 * 1024);
+      const decoder = new StringDecoder('utf8');
+      let rest = '';
+      for (;;) {
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+        const text = rest + (bytesRead > 0 ? decoder.write(buffer.subarray(0, bytesRead)) : decoder.end());
+        const lines = text.split('\n');
+        rest = bytesRead > 0 ? lines.pop()! : '';
+        if (!lines.every((text) => text === '' || line(text))) break;
+        if (bytesRead === 0) break;
       }
     } catch (error) {
       this.log(`Could not read the saved index (${message(error)}); the articles are read again.`);
       return false;
     } finally {
-      stream.destroy();
+      await file.close().catch(() => undefined);
     }
     if (header === undefined) return true;
+    if (header.schema !== SCHEMA) {
+      this.discard('it is not an Attaché index');
+      return false;
+    }
+    // Another engine may read articles differently: its index is of no use, and not a problem.
+    if (header.engine !== ENGINE_VERSION) return true;
     if (last?.count !== count) {
       this.discard('it is incomplete');
       return false;

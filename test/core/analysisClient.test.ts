@@ -108,7 +108,7 @@ describe('AnalysisClient (the extension host side of the analysis worker)', func
       await new Promise((resolve) => setTimeout(resolve, 200));
       const second = new AnalysisClient({ workerPath: path.join(process.cwd(), 'dist', 'no-such-worker.js'), log: (message) => logs.push(message), store: new AnalysisStore({ directory }) });
       const stored = await second.analyze({ uri: 'b', text: seed, version: 7 });
-      assert.deepEqual(second.counts, { analysed: 0, stored: 1, remembered: 0 });
+      assert.deepEqual(second.counts, { analysed: 0, stored: 1, remembered: 0, analysisMs: 0 });
       assert.deepEqual(stored?.entities, analysed?.entities);
       assert.equal(stored?.path, 'b');
       assert.equal(stored?.version, 7);
