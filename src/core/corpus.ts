@@ -507,51 +507,47 @@ export class Corpus {
 
 const NO_STRINGS: string[] = [];
 
-/** The summary with each repeated string, date and list the one the corpus already keeps. */
+/**
+ * The summary with each string and list many articles repeat replaced, in place, by the one the
+ * corpus already keeps: equal values, so nothing that shares the objects sees a difference. Strings
+ * that are the article's own (its path, event ids, the reasons for dates) are left as they are.
+ */
 function internSummary(summary: ArticleSummary, intern: (text: string) => string, internList: (list: string[]) => string[]): ArticleSummary {
   const text = (value: string | null) => (value === null ? null : intern(value));
-  const date = (value: DateValue): DateValue => ({
-    value: text(value.value),
-    precision: value.precision,
-    earliest: text(value.earliest),
-    latest: text(value.latest),
-    basis: intern(value.basis),
-  });
-  return {
-    path: intern(summary.path),
-    date: date(summary.date),
-    people: summary.people.map((person) => {
-      const kept: SummaryPerson = {
-        identity: intern(person.identity),
-        entityId: intern(person.entityId),
-        name: intern(person.name),
-        country: text(person.country),
-        aliases: internList(person.aliases),
-        roles: person.roles.map((role) => ({ ...role, title: intern(role.title), country: text(role.country) })),
-      };
-      if (person.kbId) kept.kbId = intern(person.kbId);
-      return kept;
-    }),
-    places: summary.places.map((place) => {
-      const kept: SummaryPlace = { id: intern(place.id), name: intern(place.name), country: text(place.country) };
-      if (place.placeType) kept.placeType = place.placeType;
-      return kept;
-    }),
-    events: summary.events.map((event) => ({
-      ...event,
-      id: intern(event.id),
-      group: intern(event.group),
-      participants: internList(event.participants),
-      identities: internList(event.identities),
-      place: text(event.place),
-      placeId: text(event.placeId),
-      placeCountry: text(event.placeCountry),
-      date: date(event.date),
-    })),
-    counts: summary.counts,
-    notes: internList(summary.notes),
-    partial: summary.partial,
+  const date = (value: DateValue) => {
+    value.value = text(value.value);
+    value.earliest = text(value.earliest);
+    value.latest = text(value.latest);
   };
+  date(summary.date);
+  for (const person of summary.people) {
+    person.identity = intern(person.identity);
+    person.entityId = intern(person.entityId);
+    person.name = intern(person.name);
+    person.country = text(person.country);
+    person.aliases = internList(person.aliases);
+    if (person.kbId) person.kbId = intern(person.kbId);
+    for (const role of person.roles) {
+      role.title = intern(role.title);
+      role.country = text(role.country);
+    }
+  }
+  for (const place of summary.places) {
+    place.id = intern(place.id);
+    place.name = intern(place.name);
+    place.country = text(place.country);
+  }
+  for (const event of summary.events) {
+    event.group = intern(event.group);
+    event.participants = internList(event.participants);
+    event.identities = internList(event.identities);
+    event.place = text(event.place);
+    event.placeId = text(event.placeId);
+    event.placeCountry = text(event.placeCountry);
+    date(event.date);
+  }
+  summary.notes = internList(summary.notes);
+  return summary;
 }
 
 /** Joins articles into one corpus: people by knowledge-base identity or name, and one sorted timeline. */

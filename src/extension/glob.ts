@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+
 /**
  * Whether a workspace-relative path ("news/2023/a.txt") matches a glob in VS Code's syntax:
  * `**` across folders, `*` and `?` within a name, `{a,b}` alternatives, `[abc]` and `[!abc]`
