@@ -59,6 +59,8 @@ export interface AnalysisCounts {
 
 const WORKER_YOUNG_GENERATION_MB = 8;
 
+const canWait = (job: Job) => job.text.length < WAITING_MAX_CHARS;
+
 /** Each worker holds an engine of its own (about 90 MB): a few at most, whatever the machine. */
 const MAX_WORKERS = 4;
 
@@ -70,9 +72,19 @@ export function defaultWorkerCount(): number {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  job?: Job;
+  /** Posted to the worker: the first is running, the next waits in the worker's queue. */
+  jobs: Job[];
+  /** The running job's time limit. */
   timer?: NodeJS.Timeout;
 }
+
+/**
+ * Jobs a worker holds at once: one running and one waiting, so it starts the next the moment it
+ * finishes instead of waiting for the busy host to answer (on 10,000 articles those waits added
+ * a quarter to the time). Only short texts wait in a worker, where they cannot be withdrawn.
+ */
+const JOBS_IN_HAND = 2;
+const WAITING_MAX_CHARS = 20_000;
 
 interface Waiter {
   uri: string;
@@ -225,7 +237,7 @@ export class AnalysisClient {
       this.switchToInProcess(error);
       return;
     }
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot = { worker, ready: false, jobs: [] };
     const index = replacing ? this.slots.indexOf(replacing) : -1;
     if (index >= 0) this.slots[index] = slot;
     else this.slots.push(slot);
@@ -254,6 +266,7 @@ export class AnalysisClient {
     // The text being analysed may be what killed the worker: fail it, keep the rest.
     this.options.log(`An analysis worker stopped (${error.message}); restarting it.`);
     this.failRunning(slot, new Error(`analysis failed: ${error.message}`));
+    this.requeueWaiting(slot);
     this.startSlot(slot);
   }
 
@@ -268,7 +281,7 @@ export class AnalysisClient {
     for (const slot of this.slots.splice(0)) {
       clearTimeout(slot.timer);
       void slot.worker.terminate();
-      if (slot.job) this.queue.unshift(slot.job);
+      this.queue.unshift(...slot.jobs);
     }
     this.pump();
   }
@@ -306,21 +319,31 @@ export class AnalysisClient {
     // Workers start with the first article to analyse: each engine costs the host some 100 MB,
     // and a window whose articles all come from the caches never needs one.
     while (this.slots.length < this.workerCount && this.queue.length > 0 && !this.fallback) this.startSlot();
-    for (const slot of this.slots) {
-      if (!slot.ready || slot.job) continue;
-      const job = this.takeNext();
-      if (!job) return;
-      slot.job = job;
-      slot.timer = setTimeout(() => this.onTimeLimit(slot, job), this.timeLimitMs);
-      const request: AnalysisRequest = { id: job.id, uri: '', version: 0, text: job.text, format: job.format, budgetMs: this.timeBudgetMs };
-      slot.worker.postMessage(request);
+    for (let held = 0; held < JOBS_IN_HAND; held++) {
+      for (const slot of this.slots) {
+        if (!slot.ready || slot.jobs.length > held) continue;
+        if (held > 0 && (slot.jobs[0].text.length >= this.restartAboveChars || !this.queue.some(canWait))) continue;
+        const job = held === 0 ? this.takeNext() : this.takeNext(canWait);
+        if (!job) return;
+        slot.jobs.push(job);
+        if (slot.jobs.length === 1) this.startClock(slot);
+        const request: AnalysisRequest = { id: job.id, uri: '', version: 0, text: job.text, format: job.format, budgetMs: this.timeBudgetMs };
+        slot.worker.postMessage(request);
+      }
     }
   }
 
-  private takeNext(): Job | undefined {
-    const index = this.queue.findIndex((job) => job.priority === 'foreground');
-    const [job] = this.queue.splice(index >= 0 ? index : 0, 1);
-    return job;
+  private startClock(slot: Slot): void {
+    const job = slot.jobs[0];
+    clearTimeout(slot.timer);
+    slot.timer = job && setTimeout(() => this.onTimeLimit(slot, job), this.timeLimitMs);
+  }
+
+  /** The next job to run, open documents first; with `acceptable`, the next of those. */
+  private takeNext(acceptable: (job: Job) => boolean = () => true): Job | undefined {
+    let index = this.queue.findIndex((job) => job.priority === 'foreground' && acceptable(job));
+    if (index < 0) index = this.queue.findIndex(acceptable);
+    return index < 0 ? undefined : this.queue.splice(index, 1)[0];
   }
 
   private analyzeNextInProcess(engine: Engine): void {
@@ -345,10 +368,10 @@ export class AnalysisClient {
   }
 
   private finishRunning(slot: Slot, message: Exclude<WorkerMessage, { type: 'ready' }>): void {
-    const job = slot.job;
+    const job = slot.jobs[0];
     if (!job || job.id !== message.id) return;
     this.clearRunning(slot);
-    this.jobs.delete(job.hash);
+    if (this.jobs.get(job.hash) === job) this.jobs.delete(job.hash);
     if (message.type === 'result') {
       this.tally.analysed++;
       this.tally.analysisMs += message.ms;
@@ -377,7 +400,7 @@ export class AnalysisClient {
   }
 
   private onTimeLimit(slot: Slot, job: Job): void {
-    if (slot.job !== job) return;
+    if (slot.jobs[0] !== job) return;
     this.options.log(`Analysing one article took longer than ${this.timeLimitMs / 1000} s; it is skipped and the worker restarted.`);
     this.failRunning(slot, new AnalysisSkipped(`analysis took longer than ${this.timeLimitMs / 1000} s`));
     this.restartSlot(slot);
@@ -386,7 +409,9 @@ export class AnalysisClient {
   /** Nobody waits for this job any more: drop it from the queue, or stop a long one mid-way. */
   private abandonIfUnwanted(job: Job): void {
     if (job.waiters.size > 0 || this.jobs.get(job.hash) !== job) return;
-    const slot = this.slots.find((s) => s.job === job);
+    const slot = this.slots.find((s) => s.jobs.includes(job));
+    // One waiting in a worker cannot be withdrawn; it is short, and its result is kept.
+    if (slot && slot.jobs[0] !== job) return;
     if (slot) {
       // A short analysis finishes soon and its result is cached; a long one would hold up
       // newer requests for seconds, so restarting the worker is cheaper.
@@ -402,21 +427,28 @@ export class AnalysisClient {
   }
 
   private failRunning(slot: Slot, error: Error): void {
-    const job = slot.job;
+    const job = slot.jobs[0];
     if (!job) return;
     this.clearRunning(slot);
     this.jobs.delete(job.hash);
     for (const waiter of job.waiters) waiter.reject(error);
   }
 
+  /** The running job is done with: the one waiting behind it, if any, is running now. */
   private clearRunning(slot: Slot): void {
+    slot.jobs.shift();
+    this.startClock(slot);
+  }
+
+  /** Jobs waiting in a worker that is going away go back to the front of the queue. */
+  private requeueWaiting(slot: Slot): void {
+    this.queue.unshift(...slot.jobs.splice(0));
     clearTimeout(slot.timer);
-    slot.timer = undefined;
-    slot.job = undefined;
   }
 
   private restartSlot(slot: Slot): void {
     void slot.worker.terminate();
+    this.requeueWaiting(slot);
     this.startSlot(slot);
   }
 }

@@ -46,7 +46,7 @@ const INDEXING_LANES = 16;
 const FILE_EVENT_DELAY_MS = 200;
 /** A burst of results makes one change event; while a whole folder is indexed, fewer and larger ones. */
 const CHANGE_EVENT_DELAY_MS = 50;
-const INDEXING_CHANGE_EVENT_DELAY_MS = 300;
+const INDEXING_CHANGE_EVENT_DELAY_MS = 1000;
 /** The saved index is written once changes settle. */
 const SAVE_DELAY_MS = 2000;
 /** Indexing shorter than this finishes without a notification, which then says how far it got a few times a second. */
