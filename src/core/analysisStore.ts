@@ -51,7 +51,8 @@ interface AnalysisRecord {
 export class AnalysisStore {
   /** Where this engine version's analyses are: `<options.directory>/<engine version>`. */
   readonly directory: string;
-  private readonly root: string;
+  /** The folder given, which holds a folder for each engine version. */
+  readonly root: string;
   private readonly engineVersion: string;
   private readonly log: (message: string) => void;
   /** Set after the first failed write: the store then only reads. */

@@ -8,7 +8,7 @@ import type { Engine } from '../core/analyze';
 import { AnalysisStore, contentKey } from '../core/analysisStore';
 import { formatOf } from '../core/readableText';
 import { ArticleAnalysis, ArticleDocument, ArticleFormat } from '../core/types';
-import { AnalysisRequest, WorkerMessage } from './analysisProtocol';
+import { AnalysisRequest, WorkerMessage, WorkerSettings } from './analysisProtocol';
 
 const NAME_MODEL_WARNING = 'The trained name model could not be read, so names are found by the rules alone: ';
 
@@ -232,7 +232,8 @@ export class AnalysisClient {
     try {
       // A small young generation: the engine makes short-lived garbage, and the default's larger
       // spaces cost the host some 15 MB of memory for no measurable speed.
-      worker = new Worker(this.options.workerPath, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const settings: WorkerSettings = { storeDirectory: this.options.store?.root };
+      worker = new Worker(this.options.workerPath, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     } catch (error) {
       this.switchToInProcess(error);
       return;
@@ -243,7 +244,9 @@ export class AnalysisClient {
     else this.slots.push(slot);
     worker.on('message', (message: WorkerMessage) => {
       if (!this.slots.includes(slot)) return;
-      if (message.type === 'ready') {
+      if (message.type === 'log') {
+        this.options.log(message.message);
+      } else if (message.type === 'ready') {
         slot.ready = true;
         // Every worker loads the same model: its problem is worth one line, not one a worker.
         if (message.nameModelProblem && !this.someWorkerReady) this.options.log(`${NAME_MODEL_WARNING}${message.nameModelProblem}`);
@@ -327,7 +330,7 @@ export class AnalysisClient {
         if (!job) return;
         slot.jobs.push(job);
         if (slot.jobs.length === 1) this.startClock(slot);
-        const request: AnalysisRequest = { id: job.id, uri: '', version: 0, text: job.text, format: job.format, budgetMs: this.timeBudgetMs };
+        const request: AnalysisRequest = { id: job.id, uri: '', version: 0, text: job.text, format: job.format, budgetMs: this.timeBudgetMs, key: job.hash };
         slot.worker.postMessage(request);
       }
     }
@@ -367,7 +370,7 @@ export class AnalysisClient {
     }
   }
 
-  private finishRunning(slot: Slot, message: Exclude<WorkerMessage, { type: 'ready' }>): void {
+  private finishRunning(slot: Slot, message: Extract<WorkerMessage, { id: number }>): void {
     const job = slot.jobs[0];
     if (!job || job.id !== message.id) return;
     this.clearRunning(slot);
@@ -375,7 +378,6 @@ export class AnalysisClient {
     if (message.type === 'result') {
       this.tally.analysed++;
       this.tally.analysisMs += message.ms;
-      void this.options.store?.put(job.hash, message.analysis);
       this.complete(job, message.analysis);
     } else for (const waiter of job.waiters) waiter.reject(new Error(message.message));
     this.pump();

@@ -9,6 +9,14 @@ export interface AnalysisRequest {
   format: ArticleFormat;
   /** Milliseconds the analysis may take before it stops with what it found (marked partial). */
   budgetMs: number;
+  /** When the worker keeps a store on disk: the key to store the analysis under. */
+  key?: string;
+}
+
+/** What a worker is started with. */
+export interface WorkerSettings {
+  /** The analysis store's folder: the worker writes what it analyses there itself, sparing the host the work and the memory. */
+  storeDirectory?: string;
 }
 
 /**
@@ -18,4 +26,5 @@ export interface AnalysisRequest {
 export type WorkerMessage =
   | { type: 'ready'; nameModelProblem?: string }
   | { type: 'result'; id: number; analysis: ArticleAnalysis; /** Milliseconds the engine took. */ ms: number }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  | { type: 'log'; message: string };

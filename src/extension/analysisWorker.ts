@@ -1,9 +1,10 @@
 // Runs the engine on a worker thread so that analysing a long article never blocks the extension
 // host. One Engine per thread (building one costs ~100 ms); one request at a time, in order.
 import { constants, setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from '../core/analyze';
-import { AnalysisRequest, WorkerMessage } from './analysisProtocol';
+import { AnalysisStore } from '../core/analysisStore';
+import { AnalysisRequest, WorkerMessage, WorkerSettings } from './analysisProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('analysisWorker.js must run as a worker thread');
@@ -18,12 +19,15 @@ try {
 
 const engine = new Engine().warmUp();
 const send = (message: WorkerMessage) => port.postMessage(message);
+const { storeDirectory } = (workerData ?? {}) as WorkerSettings;
+const store = storeDirectory ? new AnalysisStore({ directory: storeDirectory, log: (message) => send({ type: 'log', message }) }) : undefined;
 
 port.on('message', (request: AnalysisRequest) => {
   try {
     const started = performance.now();
     const analysis = engine.analyze({ uri: request.uri, text: request.text, version: request.version, format: request.format }, { budgetMs: request.budgetMs });
     send({ type: 'result', id: request.id, analysis, ms: performance.now() - started });
+    if (store && request.key) void store.put(request.key, analysis);
   } catch (error) {
     send({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
   }

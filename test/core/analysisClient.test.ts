@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
-import { AnalysisStore } from '../../src/core/analysisStore';
+import { AnalysisStore, contentKey } from '../../src/core/analysisStore';
 import { AnalysisClient, AnalysisSkipped, CancellationSignal } from '../../src/extension/analysisClient';
 
 const workerPath = path.join(process.cwd(), 'dist', 'analysisWorker.js');
@@ -103,9 +103,10 @@ describe('AnalysisClient (the extension host side of the analysis worker)', func
     try {
       const first = new AnalysisClient({ workerPath, log: (message) => logs.push(message), workers: 1, store: new AnalysisStore({ directory }) });
       const analysed = await first.analyze({ uri: 'a', text: seed, version: 1 });
+      // The worker writes the analysis after answering: wait for it.
+      const store = new AnalysisStore({ directory });
+      for (let waited = 0; !store.has(contentKey(seed, 'plain')) && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
       first.dispose();
-      // The write is not awaited by the client: give it a moment.
-      await new Promise((resolve) => setTimeout(resolve, 200));
       const second = new AnalysisClient({ workerPath: path.join(process.cwd(), 'dist', 'no-such-worker.js'), log: (message) => logs.push(message), store: new AnalysisStore({ directory }) });
       const stored = await second.analyze({ uri: 'b', text: seed, version: 7 });
       assert.deepEqual(second.counts, { analysed: 0, stored: 1, remembered: 0, analysisMs: 0 });
