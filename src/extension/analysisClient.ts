@@ -138,6 +138,11 @@ export class AnalysisClient {
     this.workerCount = Math.max(1, options.workers ?? defaultWorkerCount());
   }
 
+  /** Starts the workers now rather than with the first article: for a corpus that will surely need them. */
+  startWorkers(): void {
+    while (!this.disposed && !this.fallback && this.slots.length < this.workerCount) this.startSlot();
+  }
+
   /** How many analyses were made, read from disk and answered from memory so far. */
   get counts(): AnalysisCounts {
     return { ...this.tally };

@@ -326,6 +326,9 @@ export class CorpusIndex implements CorpusModel {
       this.log(`The index saved by the last window holds ${this.savedStates.size} articles; unchanged files are taken from it unread.`);
       this.savedIndexStale = false;
       this.changed(false);
+    } else {
+      // Nothing saved: every article will be analysed, and the engine can load while the files are listed.
+      this.client.startWorkers();
     }
   }
 
