@@ -39,7 +39,7 @@ interface FileState {
 }
 
 /** Schemes whose documents are articles a person reads; output panes, git views and settings are not. */
-const ARTICLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+export const ARTICLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 /** Files checked or read (and so analyses queued for the workers) at once while indexing. */
 const INDEXING_LANES = 16;
 /** A file saved repeatedly, or written in pieces, is read once it settles. */
@@ -136,6 +136,30 @@ export class CorpusIndex implements CorpusModel {
 
   skipped(): ReadonlyMap<string, string> {
     return this.skippedArticles;
+  }
+
+  /**
+   * The text and full analysis of any article of the corpus: an open document's own, else the
+   * file's, analysed through the caches (almost always the store on disk). For navigation across
+   * the corpus, which needs every mention and the text to place them.
+   */
+  async articleOf(uri: vscode.Uri, token: vscode.CancellationToken): Promise<{ text: string; analysis: ArticleAnalysis } | undefined> {
+    const key = uri.toString();
+    const open = openDocument(key);
+    if (open) {
+      const analysis = this.analysisOf(uri);
+      return analysis && { text: open.getText(), analysis };
+    }
+    try {
+      const limit = maxFileSize(uri);
+      const decoded = decodeArticle(await readBytes(uri), limit);
+      if (decoded.skipped || token.isCancellationRequested) return undefined;
+      const analysis = await this.client.analyze({ uri: key, text: decoded.text, version: 0, format: formatOf({ uri: uri.path }) }, token, 'foreground');
+      return analysis && { text: decoded.text, analysis };
+    } catch {
+      // Gone or unreadable since it was indexed: nothing to show from it.
+      return undefined;
+    }
   }
 
   indexTimes(): IndexTimes {

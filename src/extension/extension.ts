@@ -12,6 +12,7 @@ import { registerEvidenceCommand } from './evidence';
 import { HighlightToggle } from './highlightToggle';
 import { hoverAt, registerHover } from './hover';
 import { IndexSnapshot } from './indexSnapshot';
+import { registerNavigation } from './navigation';
 import { registerPeopleView } from './peopleView';
 import { StatusBar, StatusSnapshot } from './statusBar';
 import { registerTimelineView, TimelineView } from './timelineView';
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): AttacheApi {
   registerCommands(context, index, toggle);
   registerEvidenceCommand(context, index);
   registerHover(context, index);
+  registerNavigation(context, index);
   const timeline = registerTimelineView(context, index);
   registerPeopleView(context, index, timeline);
 

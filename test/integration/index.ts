@@ -16,7 +16,7 @@ import { format } from 'node:util';
 import { attache } from './helpers';
 
 const phases: Record<string, Array<() => Promise<unknown>>> = {
-  main: [() => import('./smoke.test'), () => import('./core.test'), () => import('./views.test')],
+  main: [() => import('./smoke.test'), () => import('./core.test'), () => import('./views.test'), () => import('./navigation.test')],
   reopen: [() => import('./reopen.test')],
 };
 
