@@ -478,7 +478,7 @@ export class Corpus {
     const key = bucketOf(event.date);
     const bucket = this.buckets.get(key) ?? [];
     this.buckets.set(key, bucket);
-    bucket.splice(insertionIndex(bucket, event), 0, event);
+    bucket.splice(sortedIndex(bucket, event, compareEvents), 0, event);
     this.timelineCache = undefined;
     this.orderCache = undefined;
     this.change.added.add(event);
@@ -493,7 +493,7 @@ export class Corpus {
     const key = bucketOf(event.date);
     const bucket = this.buckets.get(key);
     if (bucket) {
-      const index = bucket.indexOf(event, insertionIndex(bucket, event));
+      const index = bucket.indexOf(event, sortedIndex(bucket, event, compareEvents));
       if (index >= 0) bucket.splice(index, 1);
       if (bucket.length === 0) this.buckets.delete(key);
     }
@@ -841,17 +841,6 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   return compareText(sortKeyOf(a.date), sortKeyOf(b.date)) || compareText(a.article, b.article) || a.evidence.start - b.evidence.start || compareText(a.id, b.id);
 }
 
-function insertionIndex(events: readonly TimelineEvent[], event: TimelineEvent): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compareEvents(events[middle], event) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -881,20 +870,21 @@ function maxDate(a: string | null, b: string | null): string | null {
 
 /** Inserts `text` into the sorted `list` (code-unit order), which holds it at most once. */
 function insertSorted(list: string[], text: string): void {
-  list.splice(sortedIndexOf(list, text), 0, text);
+  list.splice(sortedIndex(list, text, compareText), 0, text);
 }
 
 function removeSorted(list: string[], text: string): void {
-  const index = sortedIndexOf(list, text);
+  const index = sortedIndex(list, text, compareText);
   if (list[index] === text) list.splice(index, 1);
 }
 
-function sortedIndexOf(list: readonly string[], text: string): number {
+/** Where `item` is, or belongs, in `list` sorted by `compare`: the first place not before it. */
+function sortedIndex<T>(list: readonly T[], item: T, compare: (a: T, b: T) => number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (list[middle] < text) low = middle + 1;
+    if (compare(list[middle], item) < 0) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -716,13 +716,11 @@ async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
   return uri.scheme === 'file' ? fs.promises.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
+function exists(uri: vscode.Uri): Promise<boolean> {
+  return statOf(uri).then(
+    () => true,
+    () => false,
+  );
 }
 
 function message(error: unknown): string {

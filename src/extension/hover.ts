@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Corpus, CorpusPerson, CorpusPlace, RoleRecord, TimelineEvent } from '../core/corpus';
+import { mentionAt } from '../core/mentions';
 import { ArticleAnalysis, DateValue, Entity, Role } from '../core/types';
 import { CorpusModel } from './corpusModel';
 import { roleStatement, sourceTarget } from './evidence';
@@ -43,18 +44,13 @@ export function hoverAt(model: CorpusModel, document: vscode.TextDocument, posit
   const analysis = model.analysisOf(document.uri);
   if (!analysis || token.isCancellationRequested) return undefined;
 
-  const offset = document.offsetAt(position);
-  for (const entity of analysis.entities) {
-    if (entity.kind === 'organization') continue;
-    const mention = entity.mentions.find((span) => span.start <= offset && offset < span.end) ?? entity.titleMentions?.find((span) => span.start <= offset && offset < span.end);
-    if (!mention) continue;
-    const corpus = model.corpus();
-    if (token.isCancellationRequested) return undefined;
-    const article = document.uri.toString();
-    const card = entity.kind === 'person' ? personCard(entity, analysis, article, corpus) : placeCard(entity, analysis, article, corpus);
-    return new vscode.Hover(card, new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end)));
-  }
-  return undefined;
+  const found = mentionAt(analysis, document.offsetAt(position));
+  if (!found) return undefined;
+  const { entity, span } = found;
+  const corpus = model.corpus();
+  const article = document.uri.toString();
+  const card = entity.kind === 'person' ? personCard(entity, analysis, article, corpus) : placeCard(entity, analysis, article, corpus);
+  return new vscode.Hover(card, new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)));
 }
 
 function personCard(entity: Entity, analysis: ArticleAnalysis, article: string, corpus: Corpus): vscode.MarkdownString {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
-import { ArticleAnalysis, Entity, Span } from '../core/types';
+import { mentionAt } from '../core/mentions';
+import { Entity, Span } from '../core/types';
 import { ARTICLE_SCHEMES, articleLanguages, CorpusIndex } from './corpusIndex';
 
 /**
@@ -24,15 +25,11 @@ export function registerNavigation(context: vscode.ExtensionContext, index: Corp
   );
 }
 
-/** The person or place named at a position of an analysed article, and the words naming it there. */
-function entityAt(index: CorpusIndex, document: vscode.TextDocument, position: vscode.Position): { entity: Entity; analysis: ArticleAnalysis } | undefined {
+/** The person or place named at a position of an analysed article. */
+function entityAt(index: CorpusIndex, document: vscode.TextDocument, position: vscode.Position): { entity: Entity } | undefined {
   if (!articleLanguages().includes(document.languageId)) return undefined;
   const analysis = index.analysisOf(document.uri);
-  if (!analysis) return undefined;
-  const offset = document.offsetAt(position);
-  const covers = (span: Span) => span.start <= offset && offset < span.end;
-  const entity = analysis.entities.find((e) => e.kind !== 'organization' && (e.mentions.some(covers) || (e.titleMentions ?? []).some(covers)));
-  return entity && { entity, analysis };
+  return analysis && mentionAt(analysis, document.offsetAt(position));
 }
 
 /** Whether two entities of (possibly different) articles are one person or place of the corpus. */
