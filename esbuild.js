@@ -60,6 +60,8 @@ const common = {
   external: ['vscode'],
   logLevel: 'warning',
   define: { __ATTACHE_ENGINE_VERSION__: JSON.stringify(engineVersion()) },
+  // jsonc-parser's CommonJS build loads its parts with a require esbuild cannot follow; its ES module build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 function testEntries(dir) {
@@ -72,6 +74,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension/analysisWorker.ts'], outdir: 'dist' },
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The meeting map's webview script, served from media/ (the only folder the webview may load from); its map inline, so none is left behind to package.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: production ? false : 'inline', entryPoints: ['src/webview/meetingMap.ts'], outfile: 'media/meetingMap/meetingMap.js' },
 ];
 if (withTests) {
   builds.push({ ...common, entryPoints: testEntries('test/core'), outdir: 'dist/test/core', external: ['vscode', 'mocha'] });

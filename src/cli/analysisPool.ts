@@ -1,5 +1,6 @@
 import { parentPort, Worker, workerData } from 'worker_threads';
 import { AnalysisStore } from '../core/analysisStore';
+import { Corrections, NO_CORRECTIONS } from '../core/corrections';
 import { analyseFile, ArticleAnalyser, ArticleFile, ArticleLimits, FileOutcome } from './articleFiles';
 
 /** What a pool worker is started with; its presence is how a worker knows it is one. */
@@ -8,6 +9,8 @@ interface PoolSettings {
   limits: ArticleLimits;
   /** The folder of the analysis store (--cache), which every worker opens for itself. */
   cacheDirectory?: string;
+  /** The reader's corrections (--knowledge), which every worker's engine applies. */
+  corrections: Corrections;
 }
 
 interface Job {
@@ -45,13 +48,14 @@ export function analyseInWorkers(
   limits: ArticleLimits,
   workerCount: number,
   cache?: { directory: string; log(message: string): void },
+  corrections: Corrections = NO_CORRECTIONS,
 ): Promise<PoolResult> {
   const outcomes = new Array<FileOutcome>(files.length);
   let taggerProblem: string | null = null;
   let sent = 0;
   let received = 0;
   return new Promise((resolve, reject) => {
-    const settings: PoolSettings = { attacheAnalysisPool: true, limits, ...(cache ? { cacheDirectory: cache.directory } : {}) };
+    const settings: PoolSettings = { attacheAnalysisPool: true, limits, corrections, ...(cache ? { cacheDirectory: cache.directory } : {}) };
     const workers = Array.from({ length: workerCount }, () => new Worker(script, { workerData: settings }));
     let settled = false;
     const settle = (error?: Error) => {
@@ -92,10 +96,10 @@ export function isPoolWorker(): boolean {
  * built on the first file not in the cache.
  */
 export function serveAnalysisPool(): void {
-  const { limits, cacheDirectory } = workerData as PoolSettings;
+  const { limits, cacheDirectory, corrections } = workerData as PoolSettings;
   let logs: string[] = [];
   const store = cacheDirectory === undefined ? undefined : new AnalysisStore({ directory: cacheDirectory, log: (message) => logs.push(message) });
-  const analyser = new ArticleAnalyser(store);
+  const analyser = new ArticleAnalyser(store, corrections);
   parentPort!.on('message', ({ index, file, shownPath }: Job) => {
     const outcome = analyseFile(file, shownPath, limits, analyser);
     const result: JobResult = { index, outcome, taggerProblem: 'analysis' in outcome ? (analyser.engine?.nameTaggerProblem() ?? null) : null, logs };

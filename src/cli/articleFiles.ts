@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Engine } from '../core/analyze';
 import { AnalysisStore, contentKey } from '../core/analysisStore';
+import { correctionsFingerprint, Corrections, NO_CORRECTIONS } from '../core/corrections';
 import { formatOf } from '../core/readableText';
 import { decodeArticle, formatBytes, tooLargeReason } from '../core/text';
 import { ArticleAnalysis, ArticleFormat } from '../core/types';
@@ -140,8 +141,14 @@ export function readArticle(file: ArticleFile, shownPath: string, maxBytes: numb
  */
 export class ArticleAnalyser {
   private built: Engine | undefined;
+  private readonly fingerprint: string;
 
-  constructor(private readonly store?: AnalysisStore) {}
+  constructor(
+    private readonly store?: AnalysisStore,
+    private readonly corrections: Corrections = NO_CORRECTIONS,
+  ) {
+    this.fingerprint = correctionsFingerprint(corrections);
+  }
 
   /** The engine, once an article has needed one. */
   get engine(): Engine | undefined {
@@ -156,7 +163,7 @@ export class ArticleAnalyser {
   analyse(article: ArticleText, shownPath: string, budgetMs: number): FileOutcome {
     const { format, key, cached } = this.lookUp(article, shownPath);
     if (cached) return { analysis: cached };
-    const engine = (this.built ??= new Engine().warmUp());
+    const engine = (this.built ??= new Engine({ corrections: this.corrections }).warmUp());
     let analysis: ArticleAnalysis;
     try {
       analysis = engine.analyze({ uri: shownPath, text: article.text, version: ANALYSED_VERSION, format }, { budgetMs });
@@ -176,7 +183,7 @@ export class ArticleAnalyser {
   private lookUp(article: ArticleText, shownPath: string): { format: ArticleFormat; key?: string; cached?: ArticleAnalysis } {
     const format = formatOf({ uri: shownPath });
     if (!this.store) return { format };
-    const key = contentKey(article.text, format);
+    const key = contentKey(article.text, format, this.fingerprint);
     const stored = this.store.getSync(key);
     if (!stored) return { format, key };
     return { format, key, cached: { ...stored, path: shownPath, version: ANALYSED_VERSION, notes: [...stored.notes, ...article.notes] } };

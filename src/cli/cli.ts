@@ -3,13 +3,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { isMainThread } from 'worker_threads';
 import { AnalysisStore, makeDirectorySync } from '../core/analysisStore';
-import { analyzeCorpus } from '../core/corpus';
+import { Corrections, NO_CORRECTIONS, parseKnowledgeFile } from '../core/corrections';
+import { analyzeCorpus, Corpus } from '../core/corpus';
 import { loadBundledKnowledgeBase } from '../core/knowledgeBase';
 import { DEFAULT_MAX_BYTES, formatBytes } from '../core/text';
 import { ArticleAnalysis } from '../core/types';
 import { analyseInWorkers, isPoolWorker, serveAnalysisPool } from './analysisPool';
 import { analyseFile, ArticleAnalyser, ArticleFile, FileOutcome, listArticleFiles, readArticle } from './articleFiles';
-import { printable, stdoutWriter, writeJson, writeSummary } from './output';
+import { EVENT_FORMATS, EventFormat, printable, stdoutWriter, writeEvents, writeJson, writeSummary } from './output';
 
 /**
  * The largest --max-bytes: some thousand times a long news article. One article of 16 MB took
@@ -33,13 +34,26 @@ const PROCESSORS = Math.min(os.availableParallelism(), MAX_JOBS);
  */
 const DEFAULT_BUDGET_MS = 10_000;
 
-const USAGE = `Usage: attache analyze [--json] [--max-bytes N] [--time-budget MS] [--jobs N] [--cache DIR] [--] <file|dir>...
+/** What --format takes: the summary, the whole analysis as JSON, or the timeline's events a row each. */
+const FORMATS = ['text', 'json', ...EVENT_FORMATS] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = `Usage: attache analyze [--format text|json|csv|jsonl|events-json] [--bom] [--max-bytes N] [--time-budget MS] [--jobs N] [--cache DIR] [--knowledge FILE] [--] <file|dir>...
 
 Finds officials, places, roles, meetings and dates in articles (.txt and .md files;
 directories are read recursively) and prints a summary per article and the corpus timeline.
 Each file is read once however it is named; only regular files are read (named pipes,
 sockets and devices are skipped with a note).
-  --json         print the analysis as JSON on stdout
+  --format F     what to print on stdout:
+                   text         a summary per article, then the timeline (the default)
+                   json         the whole analysis as JSON: articles, people, places, timeline
+                   csv          the timeline's events, one row each, as CSV (RFC 4180, UTF-8,
+                                CRLF; lists in a cell joined with "; ")
+                   jsonl        the same rows as JSON Lines, one object a line
+                   events-json  the same rows as one JSON array
+  --json         the same as --format json
+  --bom          with --format csv, for spreadsheets: a UTF-8 byte order mark first, and a ' put
+                 before any cell starting with = + - @ so that it cannot run as a formula
   --max-bytes N  skip files larger than N bytes (default ${DEFAULT_MAX_BYTES}, at most ${MAX_BYTES_CEILING})
   --time-budget MS  milliseconds one article may take (default ${DEFAULT_BUDGET_MS}; 0 for no limit): a
                  longer one is analysed up to where the time ran out, with a warning on stderr
@@ -48,6 +62,10 @@ sockets and devices are skipped with a note).
   --cache DIR    keep each article's analysis in DIR (made if need be) and reuse it while the text
                  and this build of Attaché are the same: the output is as without it. Analyses
                  cut short by the time budget are not kept
+  --knowledge FILE  apply the corrections of a knowledge file (as the extension's
+                 .attache/knowledge.json): people added, names that are not people or places,
+                 names of one person, links broken. What is malformed in it is named on stderr
+                 and left out; the rest applies
   --             end of options: what follows are paths, even if they start with '-'
 
 Exit status: 0 when every path named was read, 1 when some file or folder could not be read
@@ -55,19 +73,22 @@ Exit status: 0 when every path named was read, 1 when some file or folder could 
 
 interface Options {
   paths: string[];
-  json: boolean;
+  format: Format;
+  bom: boolean;
   maxBytes: number;
   budgetMs: number;
   /** Worker threads asked for; undefined to choose by the processors and the amount of text. */
   jobs?: number;
   /** The folder of the analysis store (--cache), if any. */
   cache?: string;
+  /** The reader's knowledge file (--knowledge), if any. */
+  knowledge?: string;
 }
 
 function parseArguments(argv: string[]): Options | string {
   const [command, ...rest] = argv;
   if (command !== 'analyze') return command === undefined || command === '--help' || command === '-h' ? USAGE : `Unknown command '${printable(command)}'.\n\n${USAGE}`;
-  const options: Options = { paths: [], json: false, maxBytes: DEFAULT_MAX_BYTES, budgetMs: DEFAULT_BUDGET_MS };
+  const options: Options = { paths: [], format: 'text', bom: false, maxBytes: DEFAULT_MAX_BYTES, budgetMs: DEFAULT_BUDGET_MS };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--') {
@@ -75,7 +96,12 @@ function parseArguments(argv: string[]): Options | string {
       break;
     }
     if (arg === '--help') return USAGE;
-    if (arg === '--json') options.json = true;
+    if (arg === '--json') options.format = 'json';
+    else if (arg === '--format') {
+      const value = rest[++i];
+      if (!FORMATS.some((format) => format === value)) return `--format takes one of ${FORMATS.join(', ')}.\n\n${USAGE}`;
+      options.format = value as Format;
+    } else if (arg === '--bom') options.bom = true;
     else if (arg === '--max-bytes') {
       const value = Number(rest[++i]);
       if (!Number.isInteger(value) || value <= 0) return `--max-bytes takes a positive whole number of bytes.\n\n${USAGE}`;
@@ -95,10 +121,15 @@ function parseArguments(argv: string[]): Options | string {
       const folder = rest[++i];
       if (!folder) return `--cache takes a directory to keep analyses in.\n\n${USAGE}`;
       options.cache = folder;
+    } else if (arg === '--knowledge') {
+      const file = rest[++i];
+      if (!file) return `--knowledge takes the knowledge file to apply (as .attache/knowledge.json).\n\n${USAGE}`;
+      options.knowledge = file;
     } else if (arg.startsWith('--')) return `Unknown option '${printable(arg)}' (put -- before a path that starts with '--').\n\n${USAGE}`;
     else options.paths.push(arg);
   }
   if (options.paths.length === 0) return `Name at least one file or directory.\n\n${USAGE}`;
+  if (options.bom && options.format !== 'csv') return `--bom is for --format csv only: JSON has no byte order mark.\n\n${USAGE}`;
   return options;
 }
 
@@ -121,7 +152,9 @@ export async function main(argv: string[]): Promise<number> {
     console.error(printable(`attache: ${message}`));
   };
   const store = parsed.cache === undefined ? undefined : openStore(parsed.cache, log);
-  const analyser = new ArticleAnalyser(store);
+  const corrections = parsed.knowledge === undefined ? NO_CORRECTIONS : readKnowledgeFile(parsed.knowledge);
+  if (corrections === undefined) return 2;
+  const analyser = new ArticleAnalyser(store, corrections);
   const outcomes = new Array<FileOutcome>(files.length);
   let pending = files.map((entry, index) => ({ ...entry, index }));
   if (store) {
@@ -144,7 +177,7 @@ export async function main(argv: string[]): Promise<number> {
   const workers = Math.min(pending.length, parsed.jobs ?? workersWorthStarting(pending.map(({ file }) => file)));
   if (workers > 1) {
     const jobs = pending.map(({ file, shownPath }) => ({ file, shownPath }));
-    const pool = await analyseInWorkers(__filename, jobs, limits, workers, store && { directory: parsed.cache!, log });
+    const pool = await analyseInWorkers(__filename, jobs, limits, workers, store && { directory: parsed.cache!, log }, corrections);
     pending.forEach(({ index }, i) => (outcomes[index] = pool.outcomes[i]));
     taggerProblem = pool.taggerProblem;
   } else {
@@ -160,18 +193,33 @@ export async function main(argv: string[]): Promise<number> {
     else if ('skipped' in outcome) skipped.push(outcome.skipped);
     else problems.push(outcome.problem);
   }
-  const corpus = analyzeCorpus(articles, engine?.knowledgeBase ?? (articles.length > 0 ? loadBundledKnowledgeBase() : undefined));
+  const knowledgeBase = engine?.knowledgeBase ?? (articles.length > 0 ? loadBundledKnowledgeBase().withCorrections(corrections) : undefined);
   if (articles.length > 0) taggerProblem ??= engine?.nameTaggerProblem() ?? null;
   if (taggerProblem) console.error(printable(`attache: warning: names are found by the rules alone; ${taggerProblem}`));
   for (const problem of problems) console.error(printable(problem));
   for (const article of articles) if (article.partial) console.error(printable(`attache: warning: ${article.path}: ${article.notes[0]}`));
   const output = stdoutWriter();
-  if (parsed.json) {
-    writeJson(corpus, skipped, output.write);
+  if (isEventFormat(parsed.format)) {
+    const corpus = new Corpus(knowledgeBase);
+    for (const article of articles) corpus.set(article);
+    // The sentences' text is not in the analyses: each article with events is read again, once.
+    const fileOf = new Map(files.map(({ file, shownPath }) => [shownPath, file]));
+    const textOf = (article: string) => {
+      const read = readArticle(fileOf.get(article)!, article, limits.maxBytes);
+      return 'text' in read ? read.text : undefined;
+    };
+    await writeEvents(corpus, knowledgeBase, textOf, parsed.format, { spreadsheet: parsed.bom }, output.write);
     for (const note of skipped) console.error(printable(note));
-  } else writeSummary(corpus, skipped, output.write);
+  } else if (parsed.format === 'json') {
+    writeJson(analyzeCorpus(articles, knowledgeBase), skipped, output.write);
+    for (const note of skipped) console.error(printable(note));
+  } else writeSummary(analyzeCorpus(articles, knowledgeBase), skipped, output.write);
   output.end();
   return problems.length > 0 ? 1 : 0;
+}
+
+function isEventFormat(format: Format): format is EventFormat {
+  return format !== 'text' && format !== 'json';
 }
 
 /**
@@ -188,6 +236,33 @@ function openStore(folder: string, log: (message: string) => void): AnalysisStor
     console.error(printable(`attache: warning: cannot use ${folder} as the cache (${reason}); analysing without it`));
     return undefined;
   }
+}
+
+/**
+ * The corrections of a knowledge file; what is malformed in it is named on stderr, by line and
+ * column, and left out. Undefined, with the reason on stderr, when the file cannot be read.
+ */
+function readKnowledgeFile(file: string): Corrections | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    console.error(printable(`attache: cannot read the knowledge file ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : message}`));
+    return undefined;
+  }
+  const { corrections, problems } = parseKnowledgeFile(text.replace(/^\uFEFF/, ''));
+  for (const problem of problems) {
+    const { line, column } = lineAndColumn(text, problem.offset);
+    console.error(printable(`attache: warning: ${file}:${line}:${column}: ${problem.message}`));
+  }
+  return corrections;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
 
 /** As many workers as there are processors and megabytes of text to give each, counting sizes only until there are enough. */

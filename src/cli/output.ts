@@ -1,4 +1,6 @@
-import { CorpusAnalysis } from '../core/corpus';
+import { Corpus, CorpusAnalysis } from '../core/corpus';
+import { CsvOptions, eventRows, readEvidenceSentences, writeEventsCsv, writeEventsJson, writeEventsJsonLines } from '../core/eventExport';
+import { KnowledgeBase } from '../core/knowledgeBase';
 import { ArticleAnalysis, DateValue } from '../core/types';
 
 /** Characters a terminal acts on or hides: controls (C0, DEL, C1), format characters (bidi, zero-width), line and paragraph separators, lone surrogates. */
@@ -58,6 +60,30 @@ export function writeJson(corpus: CorpusAnalysis, skipped: string[], write: (tex
     write('\n  ]');
   });
   write('\n}\n');
+}
+
+/** The --format values that print the timeline's events a row each. */
+export const EVENT_FORMATS = ['csv', 'jsonl', 'events-json'] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+
+/**
+ * The corpus's events, in timeline order, as export rows: CSV, JSON Lines or a JSON array. The
+ * JSON is escaped as writeJson's is; CSV cells hold the text as it is.
+ */
+export async function writeEvents(
+  corpus: Corpus,
+  knowledgeBase: KnowledgeBase | undefined,
+  textOf: (article: string) => string | undefined,
+  format: EventFormat,
+  options: CsvOptions,
+  write: (text: string) => void,
+): Promise<void> {
+  const events = corpus.timeline();
+  const rows = eventRows(events, { corpus, knowledgeBase, sentences: await readEvidenceSentences(events, textOf) });
+  const stringify = (row: unknown) => safeJson(JSON.stringify(row));
+  if (format === 'csv') writeEventsCsv(rows, write, options);
+  else if (format === 'jsonl') writeEventsJsonLines(rows, write, stringify);
+  else writeEventsJson(rows, write, stringify);
 }
 
 /** The summary a person reads: each article's people, places, meetings and visits, then the timeline. */

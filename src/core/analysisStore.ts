@@ -23,9 +23,15 @@ export interface AnalysisStoreOptions {
   log?(message: string): void;
 }
 
-/** The key an analysis is stored under: the sha1 hex of the format, a NUL and the text (as the extension's analysis client hashes them). */
-export function contentKey(text: string, format: ArticleFormat): string {
-  return createHash('sha1').update(format).update('\0').update(text).digest('hex');
+/**
+ * The key an analysis is stored under: the sha1 hex of the format, a NUL and the text (as the
+ * extension's analysis client hashes them), then, when the reader has corrections, a NUL and
+ * their fingerprint: an analysis made under other corrections is another analysis.
+ */
+export function contentKey(text: string, format: ArticleFormat, corrections = ''): string {
+  const hash = createHash('sha1').update(format).update('\0').update(text);
+  if (corrections !== '') hash.update('\0').update(corrections);
+  return hash.digest('hex');
 }
 
 /** What is written for each analysis. */

@@ -1,4 +1,5 @@
 import { ArticleContext, EngineResources, Stage, TimeBudget, UNKNOWN_DATE } from './article';
+import { Corrections, nameSet, NO_CORRECTIONS } from './corrections';
 import { EntityFinder, Mention } from './entities';
 import { EventCatalog } from './events';
 import { Gazetteer } from './gazetteer';
@@ -27,6 +28,8 @@ export interface EngineOptions {
   nameTagger?: NameTagger | null;
   /** The name model file; by default the one shipped beside the engine. */
   nameModelFile?: string;
+  /** What the reader's knowledge file corrects: people added, names that are not people or places, links broken. */
+  corrections?: Corrections;
 }
 
 export interface AnalysisOptions {
@@ -63,7 +66,8 @@ export class Engine {
 
   constructor(private readonly options: EngineOptions = {}) {
     this.gazetteer = options.gazetteer ?? Gazetteer.bundled();
-    this.knowledgeBase = options.knowledgeBase ?? loadBundledKnowledgeBase();
+    const corrections = options.corrections ?? NO_CORRECTIONS;
+    this.knowledgeBase = (options.knowledgeBase ?? loadBundledKnowledgeBase()).withCorrections(corrections);
     this.events = options.events ?? EventCatalog.bundled();
     const lexicon = Lexicon.get();
     this.resources = {
@@ -73,6 +77,8 @@ export class Engine {
       lexicon,
       finder: new EntityFinder({ gazetteer: this.gazetteer, knowledgeBase: this.knowledgeBase, lexicon }),
       patterns: options.patterns ?? MeetingPatterns.bundled(),
+      notPeople: nameSet(corrections.notPeople),
+      notPlaces: nameSet(corrections.notPlaces),
       nameTagger: () => this.nameTaggerInUse(),
     };
   }

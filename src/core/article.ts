@@ -65,6 +65,9 @@ export interface EngineResources {
   lexicon: Lexicon;
   finder: EntityFinder;
   patterns: MeetingPatterns;
+  /** Names the reader says are never a person, or never a place, as normalizeNameForm gives them. */
+  notPeople: ReadonlySet<string>;
+  notPlaces: ReadonlySet<string>;
   /** The trained name tagger, read on first use; null when the engine finds names by its rules alone. */
   nameTagger(): NameTagger | null;
 }

@@ -11,6 +11,8 @@ export interface RoleRecord {
   /** Paths of the articles that give this role, in path order; empty for knowledge-base roles no article states. */
   articles: string[];
   source: 'text' | 'knowledge-base';
+  /** A role the reader's knowledge file adds, which no article states. */
+  fromKnowledgeFile?: true;
 }
 
 /** A person across the whole corpus: one identity, every role, every meeting. */
@@ -196,7 +198,17 @@ export class Corpus {
   private placesCache: CorpusPlace[] | undefined;
   private change: { added: Set<TimelineEvent>; removed: Set<TimelineEvent>; people: Set<string>; places: Set<string>; articles: Set<string> } = emptyChange();
 
-  constructor(private readonly knowledgeBase?: KnowledgeBase) {}
+  constructor(private knowledgeBase?: KnowledgeBase) {}
+
+  /**
+   * People's cards are built from this knowledge base (one with the reader's corrections) from
+   * now on. The articles whose analysis it changes are for the caller to set again.
+   */
+  useKnowledgeBase(knowledgeBase: KnowledgeBase): void {
+    if (knowledgeBase === this.knowledgeBase) return;
+    this.knowledgeBase = knowledgeBase;
+    for (const identity of this.identities.keys()) if (identity.startsWith('kb:')) this.dirtyIdentities.add(identity);
+  }
 
   get size(): number {
     return this.summaries.size;
@@ -667,7 +679,7 @@ function buildPerson(identity: string, state: IdentityState, summaries: Readonly
       record.from = role.from;
       record.to = role.to;
     } else {
-      person.roles.push({ title: role.title, country: role.country, from: role.from, to: role.to, articles: [], source: 'knowledge-base' });
+      person.roles.push({ title: role.title, country: role.country, from: role.from, to: role.to, articles: [], source: 'knowledge-base', ...(role.fromKnowledgeFile ? { fromKnowledgeFile: true as const } : {}) });
     }
   }
   person.roles.sort((a, b) => compareDates(a.from, b.from));

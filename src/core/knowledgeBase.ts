@@ -3,6 +3,7 @@ import chinaData from '../../data/kb/china.json';
 import g20Data from '../../data/kb/g20.json';
 import givenNameVariantsData from '../../data/gazetteer/given-name-variants.json';
 import nameParticlesData from '../../data/gazetteer/name-particles.json';
+import { Corrections, hasCorrections, slugOf, UnlinkCorrection } from './corrections';
 
 /** A post an official held, with its tenure; dates are "YYYY-MM-DD", "YYYY-MM" or "YYYY". */
 export interface KbRole {
@@ -12,6 +13,8 @@ export interface KbRole {
   from: string | null;
   /** null: still in office. */
   to: string | null;
+  /** Set on the roles a reader's knowledge file adds. */
+  fromKnowledgeFile?: true;
 }
 
 export interface Official {
@@ -193,7 +196,7 @@ function describeEntry(index: number, entry: unknown): string {
   return `entry ${index}`;
 }
 
-function parseRole(value: unknown, where: string, problems: string[]): KbRole | undefined {
+export function parseRole(value: unknown, where: string, problems: string[]): KbRole | undefined {
   if (!isRecord(value)) {
     problems.push(`${where}: not an object; role skipped`);
     return undefined;
@@ -222,7 +225,7 @@ function parseRole(value: unknown, where: string, problems: string[]): KbRole | 
   return role;
 }
 
-function parseOfficial(value: unknown, where: string, problems: string[]): Official | undefined {
+export function parseOfficial(value: unknown, where: string, problems: string[]): Official | undefined {
   if (!isRecord(value)) {
     problems.push(`${where}: not an object; entry skipped`);
     return undefined;
@@ -393,8 +396,15 @@ export class KnowledgeBase {
   /** Posts the data records holders of: a stated one the official never held says it is someone else. */
   private readonly recordedPosts = new Set<string>();
 
-  private constructor(officials: Official[]) {
+  /** Links the reader has broken, by the name's normalized form. */
+  private readonly unlinked = new Map<string, UnlinkCorrection[]>();
+
+  private constructor(officials: Official[], unlinked: readonly UnlinkCorrection[] = []) {
     this.officials = officials;
+    for (const link of unlinked) {
+      const form = normalizeNameForm(link.name);
+      this.unlinked.set(form, [...(this.unlinked.get(form) ?? []), link]);
+    }
     const add = (index: Map<string, Official[]>, key: string, official: Official) => {
       const holders = index.get(key) ?? [];
       if (!holders.includes(official)) holders.push(official);
@@ -445,6 +455,56 @@ export class KnowledgeBase {
     return { kb: new KnowledgeBase(officials), problems };
   }
 
+  /**
+   * This knowledge base with a reader's corrections: people added (or added to, by the id of a
+   * bundled official), names that are one person joined as aliases of one official, and links
+   * broken. Names that are not people or places are the engine's to apply, not the data's.
+   */
+  withCorrections(corrections: Corrections): KnowledgeBase {
+    if (!hasCorrections(corrections)) return this;
+    const byId = new Map<string, Official>(this.officials.map((o) => [o.id, { ...o, aliases: [...o.aliases], roles: [...o.roles] }]));
+    const addNames = (official: Official, names: readonly string[]) => {
+      const known = new Set([official.name, ...official.aliases].map(normalizeNameForm));
+      for (const name of names) {
+        if (known.has(normalizeNameForm(name))) continue;
+        known.add(normalizeNameForm(name));
+        official.aliases.push(name);
+      }
+    };
+    for (const person of corrections.people) {
+      const existing = byId.get(person.id);
+      if (!existing) {
+        byId.set(person.id, { ...person, aliases: [...person.aliases], roles: person.roles.map((role): KbRole => ({ ...role, fromKnowledgeFile: true })) });
+        continue;
+      }
+      addNames(existing, [person.name, ...person.aliases]);
+      const sameRole = (a: KbRole, b: KbRole) => a.title === b.title && a.country === b.country && a.from === b.from && a.to === b.to;
+      const added = person.roles.filter((role) => !existing.roles.some((held) => sameRole(held, role)));
+      existing.roles.push(...added.map((role): KbRole => ({ ...role, fromKnowledgeFile: true })));
+    }
+    const holdersOf = (name: string) => [...byId.values()].filter((o) => [o.name, ...o.aliases].some((form) => normalizeNameForm(form) === normalizeNameForm(name)));
+    const only = (officials: Official[]) => (officials.length === 1 ? officials[0] : undefined);
+    for (const group of corrections.samePerson) {
+      const anyHolder = only([...new Set(group.flatMap(holdersOf))]);
+      let target = only(holdersOf(group[0])) ?? anyHolder ?? byId.get(slugOf(group[0]));
+      if (!target) {
+        target = { id: slugOf(group[0]), name: group[0], aliases: [], familyNameFirst: false, roles: [] };
+        byId.set(target.id, target);
+      }
+      addNames(target, group);
+    }
+    return new KnowledgeBase([...byId.values()], [...this.unlinkedLinks(), ...corrections.unlink]);
+  }
+
+  private unlinkedLinks(): UnlinkCorrection[] {
+    return [...this.unlinked.values()].flat();
+  }
+
+  /** The reader said this name, so titled, is not this official. */
+  private isUnlinked(official: Official, normalizedForm: string, title: string | undefined): boolean {
+    return (this.unlinked.get(normalizedForm) ?? []).some((link) => link.official === official.id && (link.title === undefined || (title !== undefined && titlesMatch(title, link.title))));
+  }
+
   byId(id: string): Official | undefined {
     return this.ids.get(id);
   }
@@ -477,6 +537,7 @@ export class KnowledgeBase {
     let bestScore = -1;
     let tied = false;
     for (const [official, byGivenNameOnly] of this.candidates(form)) {
+      if (this.isUnlinked(official, normalizedForm, hint.title)) continue;
       if (!this.fits(official, byGivenNameOnly, hint, first, last)) continue;
       const score = this.fitness(official, normalizedForm, hint, first, last);
       if (score > bestScore) {

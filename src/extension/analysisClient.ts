@@ -6,9 +6,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Engine } from '../core/analyze';
 import { AnalysisStore, contentKey } from '../core/analysisStore';
+import { Corrections, correctionsFingerprint, NO_CORRECTIONS } from '../core/corrections';
 import { formatOf } from '../core/readableText';
 import { ArticleAnalysis, ArticleDocument, ArticleFormat } from '../core/types';
-import { AnalysisRequest, WorkerMessage, WorkerSettings } from './analysisProtocol';
+import { AnalysisRequest, CorrectionsMessage, WorkerMessage, WorkerSettings } from './analysisProtocol';
 
 const NAME_MODEL_WARNING = 'The trained name model could not be read, so names are found by the rules alone: ';
 
@@ -125,6 +126,9 @@ export class AnalysisClient {
   private nextId = 1;
   private disposed = false;
   private readonly tally: AnalysisCounts = { analysed: 0, stored: 0, remembered: 0, analysisMs: 0 };
+  private corrections: Corrections = NO_CORRECTIONS;
+  /** What analyses are keyed by beside the text: '' without corrections. */
+  private correctionsKey = '';
 
   constructor(private readonly options: AnalysisClientOptions) {
     this.timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
@@ -161,6 +165,27 @@ export class AnalysisClient {
     this.cache.clear();
   }
 
+  /**
+   * The reader's corrections apply to articles analysed from now on. Analyses are keyed by them,
+   * so one made under other corrections is never taken for one made under these.
+   */
+  setCorrections(corrections: Corrections): void {
+    const key = correctionsFingerprint(corrections);
+    if (key === this.correctionsKey) return;
+    this.corrections = corrections;
+    this.correctionsKey = key;
+    this.cache.clear();
+    // Jobs not yet sent will be analysed under the new corrections, and kept under their key.
+    for (const job of this.queue) {
+      if (this.jobs.get(job.hash) === job) this.jobs.delete(job.hash);
+      job.hash = contentKey(job.text, job.format, key);
+      this.jobs.set(job.hash, job);
+    }
+    const message: CorrectionsMessage = { type: 'corrections', corrections };
+    for (const slot of this.slots) slot.worker.postMessage(message);
+    this.inProcessEngine = undefined;
+  }
+
   /** True when analysis runs on the extension host because no worker thread could start. */
   get inProcess(): boolean {
     return this.fallback;
@@ -174,7 +199,7 @@ export class AnalysisClient {
     if (this.disposed || token?.isCancellationRequested) return undefined;
     // The same text read as markdown and as plain text gives two analyses.
     const format = formatOf(document);
-    const hash = contentKey(document.text, format);
+    const hash = contentKey(document.text, format, this.correctionsKey);
     const remembered = this.remember(hash);
     if (remembered) {
       this.tally.remembered++;
@@ -237,7 +262,7 @@ export class AnalysisClient {
     try {
       // A small young generation: the engine makes short-lived garbage, and the default's larger
       // spaces cost the host some 15 MB of memory for no measurable speed.
-      const settings: WorkerSettings = { storeDirectory: this.options.store?.root };
+      const settings: WorkerSettings = { storeDirectory: this.options.store?.root, corrections: this.corrections };
       worker = new Worker(this.options.workerPath, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     } catch (error) {
       this.switchToInProcess(error);
@@ -300,8 +325,9 @@ export class AnalysisClient {
       if (this.fallbackScheduled || this.queue.length === 0) return;
       // One article per macrotask, so the host handles events between analyses.
       this.fallbackScheduled = true;
+      const corrections = this.corrections;
       this.inProcessEngine ??= import('../core/analyze').then(({ Engine }) => {
-        const engine = new Engine().warmUp();
+        const engine = new Engine({ corrections }).warmUp();
         const problem = engine.nameTaggerProblem();
         if (problem) this.options.log(`${NAME_MODEL_WARNING}${problem}`);
         return engine;

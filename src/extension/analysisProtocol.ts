@@ -1,3 +1,4 @@
+import { Corrections } from '../core/corrections';
 import { ArticleAnalysis, ArticleFormat } from '../core/types';
 
 /** What the extension host asks the analysis worker: one article's text and how to read it, with its id and version. */
@@ -17,7 +18,18 @@ export interface AnalysisRequest {
 export interface WorkerSettings {
   /** The analysis store's folder: the worker writes what it analyses there itself, sparing the host the work and the memory. */
   storeDirectory?: string;
+  /** The reader's corrections the engine applies, until a CorrectionsMessage brings others. */
+  corrections?: Corrections;
 }
+
+/** The reader's knowledge file changed: articles sent after this are analysed under these corrections. */
+export interface CorrectionsMessage {
+  type: 'corrections';
+  corrections: Corrections;
+}
+
+/** What the host posts to a worker. */
+export type HostMessage = AnalysisRequest | CorrectionsMessage;
 
 /**
  * What the worker answers: `ready` once its engine is built (with why its name model could not be

@@ -4,7 +4,8 @@ import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from '../core/analyze';
 import { AnalysisStore } from '../core/analysisStore';
-import { AnalysisRequest, WorkerMessage, WorkerSettings } from './analysisProtocol';
+import { Corrections, NO_CORRECTIONS } from '../core/corrections';
+import { HostMessage, WorkerMessage, WorkerSettings } from './analysisProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('analysisWorker.js must run as a worker thread');
@@ -17,12 +18,17 @@ try {
   // Not permitted here; analysis still runs, at normal priority.
 }
 
-const engine = new Engine().warmUp();
+const { storeDirectory, corrections } = (workerData ?? {}) as WorkerSettings;
+const engineFor = (applied: Corrections) => new Engine({ corrections: applied }).warmUp();
+let engine = engineFor(corrections ?? NO_CORRECTIONS);
 const send = (message: WorkerMessage) => port.postMessage(message);
-const { storeDirectory } = (workerData ?? {}) as WorkerSettings;
 const store = storeDirectory ? new AnalysisStore({ directory: storeDirectory, log: (message) => send({ type: 'log', message }) }) : undefined;
 
-port.on('message', (request: AnalysisRequest) => {
+port.on('message', (request: HostMessage) => {
+  if ('type' in request) {
+    engine = engineFor(request.corrections);
+    return;
+  }
   try {
     const started = performance.now();
     const analysis = engine.analyze({ uri: request.uri, text: request.text, version: request.version, format: request.format }, { budgetMs: request.budgetMs });

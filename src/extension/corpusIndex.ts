@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { ArticleSummary, Corpus, CorpusChange } from '../core/corpus';
-import { loadBundledKnowledgeBase } from '../core/knowledgeBase';
+import { mentionsAnyName } from '../core/corrections';
+import { KnowledgeBase, loadBundledKnowledgeBase } from '../core/knowledgeBase';
 import { formatOf } from '../core/readableText';
 import { decodeArticle, tooLargeReason } from '../core/text';
 import { ArticleAnalysis, ArticleFormat } from '../core/types';
@@ -68,6 +69,7 @@ export class CorpusIndex implements CorpusModel {
   readonly onDidAnalyzeDocument = this.documentEmitter.event;
 
   private readonly articles = new Corpus(loadBundledKnowledgeBase());
+  private knowledgeBase = loadBundledKnowledgeBase();
   /** The full analysis of each open document's latest analysed version. */
   private readonly openAnalyses = new Map<string, ArticleAnalysis>();
   /** Corpus articles that hold an open document's text rather than the file's. */
@@ -184,6 +186,54 @@ export class CorpusIndex implements CorpusModel {
     this.indexing = source;
     const end = this.activity.begin();
     return this.indexFolders(source, rereadAll).finally(end);
+  }
+
+  /** The knowledge base the engine reads with: the bundled one with the reader's corrections. */
+  knowledge(): KnowledgeBase {
+    return this.knowledgeBase;
+  }
+
+  /**
+   * The reader's corrections changed: people's cards come from `knowledgeBase` from now on, and
+   * the articles that name any of `names` (those the change touches) are analysed again. The
+   * others would be analysed the same, and stand.
+   */
+  async applyCorrections(names: readonly string[], knowledgeBase: KnowledgeBase): Promise<void> {
+    const end = this.activity.begin();
+    try {
+      this.knowledgeBase = knowledgeBase;
+      this.articles.useKnowledgeBase(knowledgeBase);
+      // Summaries of the saved index not yet checked were made under the old corrections.
+      this.savedStates?.clear();
+      this.changed(true);
+      if (names.length === 0) return;
+      const token = this.lifetime.token;
+      const queue = [...this.articles.paths()];
+      const lane = async () => {
+        for (let key = queue.shift(); key !== undefined && !token.isCancellationRequested; key = queue.shift()) {
+          const open = openDocument(key);
+          if (open) {
+            if (mentionsAnyName(open.getText(), names)) await this.analyzeDocument(open, token);
+            continue;
+          }
+          const file = this.diskFiles.get(key);
+          if (file && mentionsAnyName(await this.textOf(file), names)) await this.loadFile(file, token, true);
+        }
+      };
+      await Promise.all(Array.from({ length: INDEXING_LANES }, lane));
+    } finally {
+      end();
+    }
+  }
+
+  /** A file's text as the corpus reads it; '' when it cannot be read. */
+  private async textOf(uri: vscode.Uri): Promise<string> {
+    try {
+      const decoded = decodeArticle(await readBytes(uri), maxFileSize(uri));
+      return decoded.skipped ? '' : decoded.text;
+    } catch {
+      return '';
+    }
   }
 
   /** Analyses an open document's current text; drops the result if the document changed meanwhile. */

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AnalysisStore } from '../core/analysisStore';
+import { correctionsFingerprint, namesAffected } from '../core/corrections';
+import { loadBundledKnowledgeBase } from '../core/knowledgeBase';
 import { Activity } from './activity';
 import { AnalysisClient, DEFAULT_TIME_BUDGET_MS } from './analysisClient';
 import { registerCommands } from './commands';
@@ -8,10 +10,14 @@ import { CorpusIndex, IndexTimes } from './corpusIndex';
 import { CorpusModel } from './corpusModel';
 import { Decorations, HighlightRanges } from './decorations';
 import { DocumentTracker } from './documentTracker';
+import { registerExportEvents } from './exportEvents';
 import { registerEvidenceCommand } from './evidence';
 import { HighlightToggle } from './highlightToggle';
 import { hoverAt, registerHover } from './hover';
 import { IndexSnapshot } from './indexSnapshot';
+import { KnowledgeFiles } from './knowledgeFile';
+import { registerKnowledgeFixes } from './knowledgeFixes';
+import { MeetingMapState, registerMeetingMap } from './meetingMap';
 import { registerNavigation } from './navigation';
 import { registerPeopleView } from './peopleView';
 import { StatusBar, StatusSnapshot } from './statusBar';
@@ -31,6 +37,8 @@ export interface AttacheApi {
   saveIndex(): Promise<void>;
   /** The hover provider's card at a position, as VS Code would get it: for the benchmark. */
   hover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined;
+  /** What the open meeting map last drew, or undefined when none is open. */
+  meetingMap(): MeetingMapState | undefined;
 }
 
 let client: AnalysisClient | undefined;
@@ -56,7 +64,19 @@ export function activate(context: vscode.ExtensionContext): AttacheApi {
   const toggle = new HighlightToggle(context.globalState);
   const decorations = new Decorations(index, toggle);
   const statusBar = new StatusBar(index, toggle);
-  context.subscriptions.push({ dispose: () => analysisClient.dispose() }, index, tracker, toggle, decorations, statusBar);
+  const knowledge = new KnowledgeFiles(activity, log);
+  context.subscriptions.push({ dispose: () => analysisClient.dispose() }, index, tracker, toggle, decorations, statusBar, knowledge);
+
+  // The reader's corrections: the engine applies them to what it analyses from now on, and the
+  // articles a change touches are analysed again.
+  context.subscriptions.push(
+    knowledge.onDidChange(({ before, after }) => {
+      const bundled = loadBundledKnowledgeBase();
+      analysisClient.setCorrections(after);
+      if (snapshot) snapshot.correctionsKey = correctionsFingerprint(after);
+      void index.applyCorrections(namesAffected(before, after, (id) => bundled.byId(id)), bundled.withCorrections(after));
+    }),
+  );
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -71,11 +91,22 @@ export function activate(context: vscode.ExtensionContext): AttacheApi {
   registerEvidenceCommand(context, index);
   registerHover(context, index);
   registerNavigation(context, index);
+  registerKnowledgeFixes(context, index, knowledge);
   const timeline = registerTimelineView(context, index);
+  registerExportEvents(context, index, timeline);
+  const meetingMap = registerMeetingMap(context, index, timeline);
   registerPeopleView(context, index, timeline);
 
-  index.start();
-  tracker.start();
+  // The corpus is read under the corrections of the knowledge files, so they are read first.
+  const started = activity.begin();
+  void knowledge
+    .start()
+    .catch((error: unknown) => log(`Could not read the knowledge files: ${error instanceof Error ? error.message : String(error)}`))
+    .finally(() => {
+      index.start();
+      tracker.start();
+      started();
+    });
 
   return {
     model: index,
@@ -86,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): AttacheApi {
     indexTimes: () => index.indexTimes(),
     saveIndex: () => index.saveNow(),
     hover: (document, position) => hoverAt(index, document, position, new vscode.CancellationTokenSource().token),
+    meetingMap: () => meetingMap.state(),
   };
 }
 

@@ -137,7 +137,7 @@ function roleLine(person: CorpusPerson, index: number, entity: Entity, article: 
   if (tenure) parts.push(escapeMarkdown(tenure));
   const { articles } = record;
   if (articles.length === 0) {
-    parts.push('*knowledge base*');
+    parts.push(record.fromKnowledgeFile ? '*your knowledge file*' : '*knowledge base*');
   } else if (articles.length > MAX_ROLE_ARTICLES) {
     const all: SourcesTarget = { person: person.id, role: index };
     parts.push(`stated in ${commandLink(countOf(articles.length, 'article'), 'attache.showSources', all)}`);

@@ -20,10 +20,16 @@ export interface SnapshotEntry {
 /**
  * The corpus saved in the workspace's storage, so that a reopened window is ready without reading
  * or analysing unchanged files. One JSON line per article between a header (schema, engine
- * version, time budget) and a trailer (the count): a file of another engine, or one without its
+ * version, time budget, corrections) and a trailer (the count): a file of another engine, or one without its
  * trailer, is discarded whole; an entry of the wrong shape alone.
  */
 export class IndexSnapshot {
+  /**
+   * The fingerprint of the reader's corrections the summaries were made under ('' for none): an
+   * index saved under other corrections is not used.
+   */
+  correctionsKey = '';
+
   constructor(
     private readonly file: string,
     private readonly log: (message: string) => void,
@@ -52,7 +58,7 @@ export class IndexSnapshot {
       const value = parse(text);
       if (header === undefined) {
         header = value ?? {};
-        return header.schema === SCHEMA && header.engine === ENGINE_VERSION;
+        return header.schema === SCHEMA && header.engine === ENGINE_VERSION && (header.corrections ?? '') === this.correctionsKey;
       }
       // Each line is an entry until the next one shows it was the trailer.
       if (last !== undefined) {
@@ -90,8 +96,8 @@ export class IndexSnapshot {
       this.discard('it is not an Attaché index');
       return false;
     }
-    // Another engine may read articles differently: its index is of no use, and not a problem.
-    if (header.engine !== ENGINE_VERSION) return true;
+    // Another engine, or other corrections, may read articles differently: its index is of no use, and not a problem.
+    if (header.engine !== ENGINE_VERSION || (header.corrections ?? '') !== this.correctionsKey) return true;
     if (last?.count !== count) {
       this.discard('it is incomplete');
       return false;
@@ -108,7 +114,7 @@ export class IndexSnapshot {
       await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
       handle = await fs.promises.open(temporary, 'wx');
       // Written a piece at a time: one string of 10,000 summaries would double the host's memory for a moment.
-      let piece = `${JSON.stringify({ schema: SCHEMA, engine: ENGINE_VERSION, budgetMs })}\n`;
+      let piece = `${JSON.stringify({ schema: SCHEMA, engine: ENGINE_VERSION, budgetMs, ...(this.correctionsKey ? { corrections: this.correctionsKey } : {}) })}\n`;
       let count = 0;
       for (const entry of entries) {
         piece += `${JSON.stringify(entry)}\n`;

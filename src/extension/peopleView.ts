@@ -298,7 +298,7 @@ function personTooltip(person: CorpusPerson, meetings: number): vscode.MarkdownS
   if (person.roles.length > roles.length) tooltip.appendMarkdown(`- …${countOf(person.roles.length - roles.length, 'earlier role')}\n`);
   for (const role of roles) {
     const tenure = formatTenure(role.from, role.to);
-    const source = role.source === 'knowledge-base' ? ' *(knowledge base)*' : '';
+    const source = role.fromKnowledgeFile ? ' *(your knowledge file)*' : role.source === 'knowledge-base' ? ' *(knowledge base)*' : '';
     tooltip.appendMarkdown(`- ${escapeMarkdown(tenure ? `${role.title} (${tenure})` : role.title)}${source}\n`);
   }
   tooltip.appendMarkdown(`\n${countOf(person.articles.length, 'article')} · ${countOf(meetings, 'meeting')}`);

@@ -48,6 +48,22 @@ describe('AnalysisClient (the extension host side of the analysis worker)', func
     assert.deepEqual(logs, []);
   });
 
+  it('analyses under the reader\'s corrections once they are set, in a running worker and in a new one', async () => {
+    const before = await client.analyze({ uri: 'a', text: seed, version: 1 });
+    assert.ok(before?.entities.some((e) => e.name === 'Liu He'));
+    client.setCorrections({ people: [], notPeople: ['Liu He'], notPlaces: [], samePerson: [], unlink: [] });
+    const after = await client.analyze({ uri: 'a', text: seed, version: 1 });
+    assert.ok(after && !after.entities.some((e) => e.name === 'Liu He'), 'the corrected name is still a person');
+    const fresh = new AnalysisClient({ workerPath, log: (message) => logs.push(message), workers: 1 });
+    try {
+      fresh.setCorrections({ people: [], notPeople: ['Liu He'], notPlaces: [], samePerson: [], unlink: [] });
+      const analysis = await fresh.analyze({ uri: 'b', text: seed, version: 1 });
+      assert.ok(analysis && !analysis.entities.some((e) => e.name === 'Liu He'));
+    } finally {
+      fresh.dispose();
+    }
+  });
+
   it('answers the same text from its cache, under the new uri and version', async () => {
     const first = await client.analyze({ uri: 'a', text: seed, version: 1 });
     const started = Date.now();

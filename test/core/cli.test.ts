@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { printable } from '../../src/cli/output';
 import { decodeArticle } from '../../src/core/text';
+import { parseCsv } from './csvReader';
 
 // The CLI as a user runs it: the built dist/cli.js (npm run test:unit builds it first).
 const cli = path.resolve('dist', 'cli.js');
@@ -219,6 +220,70 @@ describe('attache analyze (command line)', () => {
       assert.strictEqual(result.stdout, '{\n  "artic');
       assert.strictEqual(result.stderr, '');
     });
+  });
+});
+
+describe('attache analyze --format csv|jsonl|events-json (the events, a row each)', () => {
+  let root: string;
+  // The meeting's sentence runs over a line break and holds quotes and commas.
+  const SENTENCE = 'BEIJING, June 19, 2023 (Reuters) - Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Monday,\nsaying "frank, candid" talks were needed to steady relations';
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'attache-export-'));
+    fs.writeFileSync(path.join(root, 'talks.txt'), `${SENTENCE}.\n\nThe two sides agreed to keep talking.\n`);
+    fs.copyFileSync(path.join('seeds', '001_3c85923e97ab670d.txt'), path.join(root, 'seed-001.txt'));
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('writes CSV that a CSV reader reads back, the quotes, commas and line break of the evidence included, a row per timeline event', () => {
+    const result = runIn(root, 'analyze', '--format', 'csv', '.');
+    assert.strictEqual(result.status, 0, result.stderr);
+    assert.ok(!result.stdout.startsWith('\ufeff'), 'no byte order mark without --bom');
+    const [header, ...records] = parseCsv(result.stdout);
+    const cell = (record: string[], column: string) => record[header.indexOf(column)];
+    assert.deepStrictEqual(header.slice(0, 6), ['event_id', 'date', 'date_precision', 'kind', 'status', 'participants']);
+    const timeline = JSON.parse(runIn(root, 'analyze', '--json', '.').stdout).timeline;
+    assert.deepStrictEqual(records.map((record) => cell(record, 'event_id')), timeline.map((event: { id: string }) => event.id));
+    const talks = records.find((record) => cell(record, 'evidence_article') === 'talks.txt')!;
+    assert.strictEqual(cell(talks, 'evidence_sentence'), SENTENCE);
+    assert.strictEqual(cell(talks, 'participants'), 'Antony Blinken; Wang Yi');
+    assert.strictEqual(cell(talks, 'participant_kb_ids'), 'antony-blinken; wang-yi');
+    assert.strictEqual(cell(talks, 'date'), '2023-06-19');
+    assert.strictEqual(cell(talks, 'place'), 'Beijing');
+    // Wang Yi was not Foreign Minister in June 2023, whatever the article says: the knowledge base's post of the day.
+    assert.strictEqual(cell(talks, 'participant_roles'), 'Secretary of State; Director of the Central Foreign Affairs Commission Office');
+    const text = fs.readFileSync(path.join(root, 'talks.txt'), 'utf8');
+    assert.strictEqual(text.slice(Number(cell(talks, 'evidence_start')), Number(cell(talks, 'evidence_end'))), 'Antony Blinken met Chinese Foreign Minister Wang Yi');
+    const han = records.find((record) => cell(record, 'participants') === 'Han Zheng; Antony Blinken')!;
+    assert.deepStrictEqual([cell(han, 'date'), cell(han, 'participant_roles'), cell(han, 'place')], ['2023-09-18', 'Vice President; Secretary of State', 'New York']);
+  });
+
+  it('starts the CSV with a byte order mark with --bom only, and refuses --bom for JSON', () => {
+    const plain = runIn(root, 'analyze', '--format', 'csv', '.');
+    const marked = runIn(root, 'analyze', '--format', 'csv', '--bom', '.');
+    assert.strictEqual(marked.status, 0, marked.stderr);
+    assert.strictEqual(marked.stdout, `\ufeff${plain.stdout}`, 'no cell of these articles starts like a formula');
+    const refused = runIn(root, 'analyze', '--format', 'jsonl', '--bom', '.');
+    assert.strictEqual(refused.status, 2);
+    assert.match(refused.stderr, /--bom is for --format csv only/);
+  });
+
+  it('writes the same rows as JSON Lines and as a JSON array, lists as arrays', () => {
+    const lines = runIn(root, 'analyze', '--format', 'jsonl', '.');
+    assert.strictEqual(lines.status, 0, lines.stderr);
+    const rows = lines.stdout.split('\n');
+    assert.strictEqual(rows.pop(), '');
+    const parsed = rows.map((line) => JSON.parse(line));
+    const talks = parsed.find((row) => row.evidence_article === 'talks.txt');
+    assert.deepStrictEqual(talks.participants, ['Antony Blinken', 'Wang Yi']);
+    assert.strictEqual(talks.evidence_sentence, SENTENCE);
+    assert.deepStrictEqual(JSON.parse(runIn(root, 'analyze', '--format', 'events-json', '.').stdout), parsed);
+  });
+
+  it('keeps --json as --format json, and names the formats on a wrong one', () => {
+    assert.strictEqual(runIn(root, 'analyze', '--format', 'json', '.').stdout, runIn(root, 'analyze', '--json', '.').stdout);
+    const wrong = runIn(root, 'analyze', '--format', 'xlsx', '.');
+    assert.strictEqual(wrong.status, 2);
+    assert.match(wrong.stderr, /--format takes one of text, json, csv, jsonl, events-json/);
   });
 });
 

@@ -16,7 +16,7 @@ import { format } from 'node:util';
 import { attache } from './helpers';
 
 const phases: Record<string, Array<() => Promise<unknown>>> = {
-  main: [() => import('./smoke.test'), () => import('./core.test'), () => import('./views.test'), () => import('./navigation.test')],
+  main: [() => import('./smoke.test'), () => import('./core.test'), () => import('./views.test'), () => import('./navigation.test'), () => import('./exportEvents.test'), () => import('./knowledge.test'), () => import('./meetingMap.test')],
   reopen: [() => import('./reopen.test')],
 };
 

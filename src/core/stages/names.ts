@@ -1,5 +1,6 @@
 import { ArticleContext, Stage } from '../article';
 import { articleStart, datelineStart } from '../dates';
+import { normalizeNameForm } from '../knowledgeBase';
 import { CONNECTORS, Mention, NAME_LIMITS } from '../entities';
 import { TaggedName } from '../tagger/model';
 import { keepSentences } from '../tokens';
@@ -16,10 +17,30 @@ export const namesStage: Stage = {
     const names = saneNames(context, tagger ? combine(context, byRules, tagger.tag(context.tokenized, byRules, context.resources)) : byRules);
     // The stages after this one take about as long again: keep what the rest of the budget can read.
     budget.stopInProportion(context.tokenized.sentences.length, NAMES_SHARE, 'names');
-    context.mentions = withinBudget(context, names);
+    context.mentions = withoutCorrectedNames(context, withinBudget(context, names));
     context.datelinePlace = datelinePlaceOf(context);
   },
 };
+
+/**
+ * The names left when those the reader's knowledge file says are not people, or not places, are
+ * taken out; with a full name that is not a person go its shorter forms ("Han" after "Han Zheng")
+ * unless another person's name has them.
+ */
+function withoutCorrectedNames({ resources }: ArticleContext, mentions: Mention[]): Mention[] {
+  const { notPeople, notPlaces } = resources;
+  if (notPeople.size === 0 && notPlaces.size === 0) return mentions;
+  const corrected = (m: Mention) => {
+    const names = m.kind === 'person' ? notPeople : m.kind === 'place' ? notPlaces : undefined;
+    return names !== undefined && (names.has(normalizeNameForm(m.text)) || (m.place !== undefined && names.has(normalizeNameForm(m.place.name))));
+  };
+  const wordsOf = (m: Mention) => normalizeNameForm(m.text).split(' ');
+  const removedWords = new Set(mentions.filter((m) => m.kind === 'person' && corrected(m)).flatMap(wordsOf));
+  const kept = mentions.filter((m) => !corrected(m));
+  if (removedWords.size === 0) return kept;
+  const keptWords = new Set(kept.filter((m) => m.kind === 'person' && wordsOf(m).length > 1).flatMap(wordsOf));
+  return kept.filter((m) => m.kind !== 'person' || !wordsOf(m).every((word) => removedWords.has(word) && !keptWords.has(word)));
+}
 
 /** The share of an article's time budget that may be spent when the names are found: on ordinary news text, half the analysis. */
 const NAMES_SHARE = 0.5;

@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { TimelineEvent } from '../core/corpus';
+import { buildMeetingMap, MeetingMapModel } from '../core/meetingMap';
+import { FromWebview, parseFromWebview, ToWebview } from '../core/meetingMapProtocol';
+import { CorpusModel } from './corpusModel';
+import { formatDate } from './markdown';
+import { TimelineFilter, TimelineView } from './timelineView';
+
+const VIEW_TYPE = 'attache.meetingMap';
+/** Corpus changes come in bursts while indexing: the map is redrawn once they pause this long. */
+const REFRESH_DELAY_MS = 250;
+
+/** What the open map last sent its webview, for the integration tests. */
+export interface MeetingMapState {
+  title: string;
+  eventIds: string[];
+}
+
+export interface MeetingMap {
+  /** Undefined while no map is open. */
+  state(): MeetingMapState | undefined;
+}
+
+/**
+ * Registers "Attaché: Show Meeting Map": a webview with the timeline chart and the network of who
+ * met whom, of the whole corpus or of the Timeline's filter. One map at a time; it follows the
+ * corpus and the filter, and a click on a mark or an edge opens the evidence sentence.
+ */
+export function registerMeetingMap(context: vscode.ExtensionContext, model: CorpusModel, timeline: TimelineView): MeetingMap {
+  let panel: MeetingMapPanel | undefined;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('attache.showMeetingMap', () => {
+      if (panel) {
+        panel.reveal();
+        return;
+      }
+      panel = new MeetingMapPanel(context.extensionUri, model, timeline);
+      panel.onDidDispose(() => (panel = undefined));
+    }),
+    { dispose: () => panel?.dispose() },
+  );
+  return { state: () => panel?.state() };
+}
+
+class MeetingMapPanel implements vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The model last sent, whose event ids are the only ones a message may name. */
+  private shown: MeetingMapModel | undefined;
+  private shownIds = new Set<string>();
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly model: CorpusModel,
+    private readonly timeline: TimelineView,
+  ) {
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Meeting Map', vscode.ViewColumn.Beside, {
+      enableScripts: true,
+      localResourceRoots: [media],
+    });
+    this.panel.iconPath = vscode.Uri.joinPath(media, 'attache.svg');
+    this.panel.webview.html = pageHtml(this.panel.webview, media);
+    this.disposables.push(
+      this.disposed,
+      this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(parseFromWebview(message))),
+      model.onDidChange(() => this.scheduleRefresh()),
+      timeline.onDidChangeFilter(() => this.refresh()),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  state(): MeetingMapState | undefined {
+    return this.shown && { title: this.shown.title, eventIds: this.shown.marks.map((mark) => mark.eventId) };
+  }
+
+  dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+    // The listeners go before the panel, so disposing the panel does not call back here.
+    this.disposed.fire();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.panel.dispose();
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.refresh();
+    }, REFRESH_DELAY_MS);
+  }
+
+  /** Sends the current model. A hidden webview gets it when shown again, since it reloads and says it is ready. */
+  private refresh(): void {
+    if (!this.panel.visible) return;
+    const filter = this.timeline.filter;
+    this.shown = buildMeetingMap(this.eventsOf(filter), { title: titleOf(filter) });
+    this.shownIds = new Set(this.shown.marks.map((mark) => mark.eventId));
+    const message: ToWebview = { type: 'render', model: this.shown };
+    void this.panel.webview.postMessage(message);
+  }
+
+  private eventsOf(filter: TimelineFilter | undefined): readonly TimelineEvent[] {
+    const corpus = this.model.corpus();
+    if (!filter) return corpus.timeline();
+    return filter.kind === 'person' ? corpus.eventsOf(filter.id) : corpus.eventsAt(filter.id);
+  }
+
+  private receive(message: FromWebview | undefined): void {
+    if (!message) return;
+    if (message.type === 'ready') {
+      this.refresh();
+    } else if (message.type === 'openEvent') {
+      if (this.shownIds.has(message.eventId)) void this.openEvent(message.eventId);
+    } else if (message.eventIds.every((id) => this.shownIds.has(id))) {
+      void this.pickEvent(message.eventIds);
+    }
+  }
+
+  private async pickEvent(ids: string[]): Promise<void> {
+    if (ids.length === 1) return this.openEvent(ids[0]);
+    const corpus = this.model.corpus();
+    const items = ids.flatMap((id) => {
+      const event = corpus.event(id);
+      return event ? [{ label: event.label, description: `${formatDate(event.date)} · ${event.status === 'planned' ? `planned ${event.kind}` : event.kind}`, id }] : [];
+    });
+    const picked = await vscode.window.showQuickPick(items, { title: `${items.length} meetings`, placeHolder: 'Open the sentence that reports a meeting', matchOnDescription: true });
+    if (picked) await this.openEvent(picked.id);
+  }
+
+  /**
+   * Opens the event's evidence as the Timeline does, in the active editor group: first another
+   * group than the map's (a new one to its left when it has the window to itself), so the map
+   * stays in view for the next click.
+   */
+  private async openEvent(id: string): Promise<void> {
+    if (this.panel.active) {
+      const alone = vscode.window.tabGroups.all.length === 1;
+      await vscode.commands.executeCommand(alone ? 'workbench.action.newGroupLeft' : 'workbench.action.focusPreviousGroup');
+    }
+    await vscode.commands.executeCommand('attache.openEvent', { id });
+  }
+}
+
+function titleOf(filter: TimelineFilter | undefined): string {
+  if (!filter) return 'All meetings in the corpus';
+  return filter.kind === 'person' ? `Meetings of ${filter.name}` : `Meetings in ${filter.name}`;
+}
+
+/** The page: only the bundled script (with this page's nonce) and stylesheet, nothing remote, no inline style. */
+function pageHtml(webview: vscode.Webview, media: vscode.Uri): string {
+  const nonce = randomBytes(16).toString('base64');
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'meetingMap', 'meetingMap.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'meetingMap.css'));
+  const csp = `default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Meeting Map</title>
+</head>
+<body>
+<header>
+<h1 id="title">Meeting Map</h1>
+<p id="note" hidden></p>
+<ul id="legend" aria-label="Legend"></ul>
+</header>
+<main>
+<section aria-labelledby="chart-heading">
+<h2 id="chart-heading">When</h2>
+<div id="chart" class="scroll"></div>
+</section>
+<section aria-labelledby="network-heading">
+<h2 id="network-heading">Who met whom</h2>
+<div id="network"></div>
+</section>
+</main>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}
