@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Engine } from '../core/analyze';
-import { AnalysisStore, contentKey } from '../core/analysisStore';
-import { correctionsFingerprint, Corrections, NO_CORRECTIONS } from '../core/corrections';
+import { analysisKey, AnalysisStore } from '../core/analysisStore';
+import { Corrections, NO_CORRECTIONS } from '../core/corrections';
 import { formatOf } from '../core/readableText';
 import { decodeArticle, formatBytes, tooLargeReason } from '../core/text';
 import { ArticleAnalysis, ArticleFormat } from '../core/types';
@@ -141,14 +141,11 @@ export function readArticle(file: ArticleFile, shownPath: string, maxBytes: numb
  */
 export class ArticleAnalyser {
   private built: Engine | undefined;
-  private readonly fingerprint: string;
 
   constructor(
     private readonly store?: AnalysisStore,
     private readonly corrections: Corrections = NO_CORRECTIONS,
-  ) {
-    this.fingerprint = correctionsFingerprint(corrections);
-  }
+  ) {}
 
   /** The engine, once an article has needed one. */
   get engine(): Engine | undefined {
@@ -183,7 +180,7 @@ export class ArticleAnalyser {
   private lookUp(article: ArticleText, shownPath: string): { format: ArticleFormat; key?: string; cached?: ArticleAnalysis } {
     const format = formatOf({ uri: shownPath });
     if (!this.store) return { format };
-    const key = contentKey(article.text, format, this.fingerprint);
+    const key = analysisKey(article.text, format, this.corrections);
     const stored = this.store.getSync(key);
     if (!stored) return { format, key };
     return { format, key, cached: { ...stored, path: shownPath, version: ANALYSED_VERSION, notes: [...stored.notes, ...article.notes] } };

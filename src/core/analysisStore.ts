@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { Corrections, correctionsFingerprint, correctionsFor } from './corrections';
 import { ENGINE_VERSION } from './engineVersion';
 import { ArticleAnalysis, ArticleFormat } from './types';
 
@@ -32,6 +33,14 @@ export function contentKey(text: string, format: ArticleFormat, corrections = ''
   const hash = createHash('sha1').update(format).update('\0').update(text);
   if (corrections !== '') hash.update('\0').update(corrections);
   return hash.digest('hex');
+}
+
+/**
+ * The key of the analysis of a text under the reader's corrections: only those that can matter
+ * to this text count, so an article no correction touches keeps the key it has without any.
+ */
+export function analysisKey(text: string, format: ArticleFormat, corrections: Corrections): string {
+  return contentKey(text, format, correctionsFingerprint(correctionsFor(text, corrections)));
 }
 
 /** What is written for each analysis. */

@@ -1,20 +1,9 @@
 import { createHash } from 'crypto';
 import { findNodeAtLocation, getNodeValue, Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
-import { KbRole, normalizeNameForm, Official, parseOfficial, parseRole } from './knowledgeBase';
+import { KbRole, loadBundledKnowledgeBase, normalizeNameForm, Official, parseOfficial, parseRole } from './knowledgeBase';
 
 /** The `schema` a knowledge file may state; a file without one is read as this. */
 export const KNOWLEDGE_SCHEMA = 'attache-knowledge/1';
-
-/** What a new knowledge file starts as: every list, empty. */
-export const NEW_KNOWLEDGE_FILE = `{
-  "schema": "${KNOWLEDGE_SCHEMA}",
-  "people": [],
-  "notPeople": [],
-  "notPlaces": [],
-  "samePerson": [],
-  "unlink": []
-}
-`;
 
 /** Where a workspace keeps its corrections, relative to its folder, unless a setting says otherwise. */
 export const DEFAULT_KNOWLEDGE_FILE = '.attache/knowledge.json';
@@ -59,7 +48,13 @@ export interface CorrectionProblem {
   severity: 'error' | 'warning';
 }
 
-const FIELDS = new Set(['$schema', 'schema', 'people', 'notPeople', 'notPlaces', 'samePerson', 'unlink']);
+/** The lists a knowledge file holds, in the order a new file gives them. */
+export const KNOWLEDGE_LISTS: ReadonlyArray<keyof Corrections> = ['people', 'notPeople', 'notPlaces', 'samePerson', 'unlink'];
+
+const FIELDS = new Set(['$schema', 'schema', ...KNOWLEDGE_LISTS]);
+
+/** What a new knowledge file starts as: every list, empty. */
+export const NEW_KNOWLEDGE_FILE = `{\n  "schema": "${KNOWLEDGE_SCHEMA}",\n${KNOWLEDGE_LISTS.map((list) => `  "${list}": []`).join(',\n')}\n}\n`;
 
 /**
  * The corrections a knowledge file holds, and what in it is wrong. Whatever is malformed (a syntax
@@ -207,50 +202,107 @@ export function correctionsFingerprint(corrections: Corrections): string {
   return createHash('sha1').update(JSON.stringify(corrections)).digest('hex').slice(0, 16);
 }
 
+/** One entry of a knowledge file, keyed by its content, with the names an article must contain for it to matter there. */
+interface CorrectionEntry {
+  key: string;
+  names: string[];
+  /** Puts the entry into a set of corrections. */
+  addTo(target: Corrections): void;
+}
+
 /**
- * The names whose analysis may differ between two sets of corrections: every name of an entry in
- * one and not the other, with the names and aliases the officials it touches already had. An
- * article that contains none of them is analysed the same under both.
+ * The entries of a set of corrections, each with the names it can change the reading of: its own
+ * names, and for a person added to a bundled official, the names that official already had.
  */
-export function namesAffected(before: Corrections, after: Corrections, officialOf: (id: string) => Official | undefined): string[] {
-  const names = new Set<string>();
-  const entries = (c: Corrections) => [
-    ...c.people.map((p) => ({ key: `person ${JSON.stringify(p)}`, names: [p.name, ...p.aliases, ...namesOf(officialOf(p.id))] })),
-    ...c.notPeople.map((n) => ({ key: `not-person ${n}`, names: [n] })),
-    ...c.notPlaces.map((n) => ({ key: `not-place ${n}`, names: [n] })),
-    ...c.samePerson.map((group) => ({ key: `same ${JSON.stringify(group)}`, names: group })),
-    ...c.unlink.map((u) => ({ key: `unlink ${JSON.stringify(u)}`, names: [u.name] })),
+function entriesOf(corrections: Corrections): CorrectionEntry[] {
+  const bundled = loadBundledKnowledgeBase();
+  const namesOf = (official: Official | undefined) => (official ? [official.name, ...official.aliases] : []);
+  return [
+    ...corrections.people.map((p) => ({ key: `person ${JSON.stringify(p)}`, names: [p.name, ...p.aliases, ...namesOf(bundled.byId(p.id))], addTo: (c: Corrections) => c.people.push(p) })),
+    ...corrections.notPeople.map((n) => ({ key: `not-person ${n}`, names: [n], addTo: (c: Corrections) => c.notPeople.push(n) })),
+    ...corrections.notPlaces.map((n) => ({ key: `not-place ${n}`, names: [n], addTo: (c: Corrections) => c.notPlaces.push(n) })),
+    ...corrections.samePerson.map((group) => ({ key: `same ${JSON.stringify(group)}`, names: group, addTo: (c: Corrections) => c.samePerson.push(group) })),
+    ...corrections.unlink.map((u) => ({ key: `unlink ${JSON.stringify(u)}`, names: [u.name], addTo: (c: Corrections) => c.unlink.push(u) })),
   ];
-  const keysBefore = new Set(entries(before).map((e) => e.key));
-  const keysAfter = new Set(entries(after).map((e) => e.key));
-  for (const entry of entries(before)) if (!keysAfter.has(entry.key)) entry.names.forEach((n) => names.add(n));
-  for (const entry of entries(after)) if (!keysBefore.has(entry.key)) entry.names.forEach((n) => names.add(n));
+}
+
+/**
+ * The names whose reading may differ between two sets of corrections: every name of an entry in
+ * one and not the other. An article that contains none of them is analysed the same under both.
+ */
+export function namesAffected(before: Corrections, after: Corrections): string[] {
+  const names = new Set<string>();
+  const keysBefore = new Set(entriesOf(before).map((e) => e.key));
+  const keysAfter = new Set(entriesOf(after).map((e) => e.key));
+  for (const entry of entriesOf(before)) if (!keysAfter.has(entry.key)) entry.names.forEach((n) => names.add(n));
+  for (const entry of entriesOf(after)) if (!keysBefore.has(entry.key)) entry.names.forEach((n) => names.add(n));
   return [...names];
 }
 
-function namesOf(official: Official | undefined): string[] {
-  return official ? [official.name, ...official.aliases] : [];
+/**
+ * The corrections an article's analysis can depend on: the entries naming a name its text
+ * contains. Analyses are keyed by these alone, so that an article no correction touches keeps
+ * the analysis (and the cache entry) it had without any.
+ */
+export function correctionsFor(text: string, corrections: Corrections): Corrections {
+  const relevant: Corrections = { people: [], notPeople: [], notPlaces: [], samePerson: [], unlink: [] };
+  if (!hasCorrections(corrections)) return relevant;
+  const entries = entriesOf(corrections);
+  const contains = nameFinder(text, entries.flatMap((e) => e.names));
+  for (const entry of entries) if (entry.names.some(contains)) entry.addTo(relevant);
+  return relevant;
 }
 
-/**
- * Whether a text may name any of these names: each is looked for without regard to case or
- * accents. A cheap, generous test: it decides which articles are analysed again.
- */
+/** Whether a text may name any of these names, compared as correctionsFor compares them. */
 export function mentionsAnyName(text: string, names: readonly string[]): boolean {
   if (names.length === 0) return false;
-  const folded = foldForSearch(text);
-  return names.some((name) => {
-    const wanted = foldForSearch(name).replace(/\./g, '').trim();
-    return wanted !== '' && folded.includes(wanted);
-  });
+  return names.some(nameFinder(text, names));
 }
 
-function foldForSearch(text: string): string {
-  return text
+/** Names run longer than this many words only rarely; a longer one is looked for in the whole text. */
+const MAX_INDEXED_WORDS = 4;
+
+/**
+ * A test of whether the text contains a name, word for word, compared as the engine compares
+ * names: without case or accents, dots and spacing aside, initials together ("J. D." and "J.D."),
+ * a possessive "'s" dropped. Built in one pass over the text: only the word sequences that start
+ * with the first word of some name are kept.
+ */
+function nameFinder(text: string, names: readonly string[]): (name: string) => boolean {
+  const wanted = names.map(searchWords).filter((words) => words.length > 0);
+  const firstWords = new Set(wanted.map((words) => words[0]));
+  const words = searchWords(text);
+  const phrases = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    if (!firstWords.has(words[i])) continue;
+    for (let n = 1; n <= MAX_INDEXED_WORDS && i + n <= words.length; n++) phrases.add(words.slice(i, i + n).join(' '));
+  }
+  let whole: string | undefined;
+  return (name) => {
+    const nameWords = searchWords(name);
+    if (nameWords.length === 0) return false;
+    if (nameWords.length <= MAX_INDEXED_WORDS) return phrases.has(nameWords.join(' '));
+    whole ??= ` ${words.join(' ')} `;
+    return whole.includes(` ${nameWords.join(' ')} `);
+  };
+}
+
+function searchWords(text: string): string[] {
+  const words = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/\./g, '');
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/'s\b/g, '')
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter((w) => w.length > 0);
+  const merged: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const joinsInitials = i > 0 && words[i].length === 1 && words[i - 1].length === 1;
+    if (joinsInitials) merged[merged.length - 1] += words[i];
+    else merged.push(words[i]);
+  }
+  return merged;
 }
 
 /** The same name as the engine compares names: for the sets of names that are not people or places. */

@@ -85,6 +85,8 @@ export interface EventRowContext {
 interface Lookup extends EventRowContext {
   people: ReadonlyMap<string, CorpusPerson>;
   places: ReadonlyMap<string, CorpusPlace>;
+  /** Each article's roles by corpus person id, built when an event first asks (see rolesByPerson). */
+  articleRoles: Map<string, ReadonlyMap<string, readonly Role[]>>;
 }
 
 /** The export's row of each event, in the order given. */
@@ -93,6 +95,7 @@ export function eventRows(events: Iterable<TimelineEvent>, context: EventRowCont
     ...context,
     people: new Map(context.corpus.people().map((person) => [person.id, person])),
     places: new Map(context.corpus.places().map((place) => [place.id, place])),
+    articleRoles: new Map(),
   };
   const rows: EventRow[] = [];
   for (const event of events) rows.push(eventRow(event, lookup));
@@ -142,13 +145,13 @@ function precisionOf(value: string): ExportDatePrecision {
  * knowledge base's post in force on that date (the most recently begun, when several are); for
  * an undated event, else the role an article reporting it filled in from the knowledge base for its own date.
  */
-function roleOnDate(event: TimelineEvent, personId: string, kbId: string | undefined, context: EventRowContext): { title: string; country: string | null; source: RoleSource } | null {
-  const { corpus, knowledgeBase } = context;
+function roleOnDate(event: TimelineEvent, personId: string, kbId: string | undefined, lookup: Lookup): { title: string; country: string | null; source: RoleSource } | null {
+  const { knowledgeBase } = lookup;
   const official = kbId === undefined ? undefined : knowledgeBase?.byId(kbId);
   const date = event.date.value;
   const inForce = official && date !== null ? knowledgeBase!.rolesOn(official, date) : undefined;
   let filledIn: Role | undefined;
-  for (const role of rolesInSources(event, personId, corpus)) {
+  for (const role of rolesInSources(event, personId, lookup)) {
     if (role.source === 'knowledge-base') filledIn ??= role;
     else if (!(official && inForce && contradicted(role, official, inForce))) return { title: role.title, country: role.country, source: 'text' };
   }
@@ -160,13 +163,30 @@ function roleOnDate(event: TimelineEvent, personId: string, kbId: string | undef
 }
 
 /** The roles the event's articles give the person, the leading article's first, read only as far as asked. */
-function* rolesInSources(event: TimelineEvent, personId: string, corpus: ExportCorpus): Generator<Role> {
+function* rolesInSources(event: TimelineEvent, personId: string, lookup: Lookup): Generator<Role> {
   const articles = new Set([event.article, ...event.sources.map((source) => source.article)]);
-  for (const article of articles) {
-    for (const entry of corpus.summary(article)?.people ?? []) {
-      if (corpus.personIdOf({ id: entry.entityId, name: entry.name, kbId: entry.kbId }) === personId) yield* entry.roles;
-    }
+  for (const article of articles) yield* rolesByPerson(article, lookup).get(personId) ?? [];
+}
+
+/**
+ * The roles an article gives each person, by corpus person id, in the article's order. Built once
+ * an article: else each participant of each event resolves every person of every source article
+ * again, which grows with the product of an event's sources and their people.
+ */
+function rolesByPerson(article: string, lookup: Lookup): ReadonlyMap<string, readonly Role[]> {
+  const known = lookup.articleRoles.get(article);
+  if (known) return known;
+  const { corpus } = lookup;
+  const roles = new Map<string, Role[]>();
+  for (const entry of corpus.summary(article)?.people ?? []) {
+    const personId = corpus.personIdOf({ id: entry.entityId, name: entry.name, kbId: entry.kbId });
+    if (personId === undefined || entry.roles.length === 0) continue;
+    const list = roles.get(personId);
+    if (list) list.push(...entry.roles);
+    else roles.set(personId, [...entry.roles]);
   }
+  lookup.articleRoles.set(article, roles);
+  return roles;
 }
 
 /** Whether the knowledge base records the stated post for this official but not in force on the date. */
@@ -177,8 +197,9 @@ function contradicted(role: Role, official: Official, inForce: KbRole[]): boolea
 
 /**
  * Each event's evidence sentence, by event id. Articles are read one at a time, each once, and
- * their text is not kept: a corpus of thousands of articles is never held whole. A text too short
- * for the sentence's offsets (the file changed since it was analysed) gives none.
+ * their text is not kept: a corpus of thousands of articles is never held whole. `textOf` gives
+ * the very text the corpus analysed, or undefined when it has none (unreadable, or changed since
+ * it was analysed): the offsets hold only in that text. One too short for them gives none.
  */
 export async function readEvidenceSentences(
   events: Iterable<TimelineEvent>,

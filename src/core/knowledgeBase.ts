@@ -463,18 +463,28 @@ export class KnowledgeBase {
   withCorrections(corrections: Corrections): KnowledgeBase {
     if (!hasCorrections(corrections)) return this;
     const byId = new Map<string, Official>(this.officials.map((o) => [o.id, { ...o, aliases: [...o.aliases], roles: [...o.roles] }]));
+    // Officials by each normalized name, kept as names are added, so that each name of a group is one lookup.
+    const holders = new Map<string, Set<Official>>();
+    const index = (official: Official, name: string) => {
+      const form = normalizeNameForm(name);
+      const set = holders.get(form) ?? new Set<Official>();
+      set.add(official);
+      holders.set(form, set);
+    };
+    for (const official of byId.values()) for (const name of [official.name, ...official.aliases]) index(official, name);
     const addNames = (official: Official, names: readonly string[]) => {
-      const known = new Set([official.name, ...official.aliases].map(normalizeNameForm));
       for (const name of names) {
-        if (known.has(normalizeNameForm(name))) continue;
-        known.add(normalizeNameForm(name));
+        if (holders.get(normalizeNameForm(name))?.has(official)) continue;
         official.aliases.push(name);
+        index(official, name);
       }
     };
     for (const person of corrections.people) {
       const existing = byId.get(person.id);
       if (!existing) {
-        byId.set(person.id, { ...person, aliases: [...person.aliases], roles: person.roles.map((role): KbRole => ({ ...role, fromKnowledgeFile: true })) });
+        const added: Official = { ...person, aliases: [...person.aliases], roles: person.roles.map((role): KbRole => ({ ...role, fromKnowledgeFile: true })) };
+        byId.set(person.id, added);
+        for (const name of [added.name, ...added.aliases]) index(added, name);
         continue;
       }
       addNames(existing, [person.name, ...person.aliases]);
@@ -482,14 +492,16 @@ export class KnowledgeBase {
       const added = person.roles.filter((role) => !existing.roles.some((held) => sameRole(held, role)));
       existing.roles.push(...added.map((role): KbRole => ({ ...role, fromKnowledgeFile: true })));
     }
-    const holdersOf = (name: string) => [...byId.values()].filter((o) => [o.name, ...o.aliases].some((form) => normalizeNameForm(form) === normalizeNameForm(name)));
+    const holdersOf = (name: string) => [...(holders.get(normalizeNameForm(name)) ?? [])];
     const only = (officials: Official[]) => (officials.length === 1 ? officials[0] : undefined);
     for (const group of corrections.samePerson) {
       const anyHolder = only([...new Set(group.flatMap(holdersOf))]);
       let target = only(holdersOf(group[0])) ?? anyHolder ?? byId.get(slugOf(group[0]));
       if (!target) {
+        // Names no official has are one person all the same: one with no known post.
         target = { id: slugOf(group[0]), name: group[0], aliases: [], familyNameFirst: false, roles: [] };
         byId.set(target.id, target);
+        index(target, target.name);
       }
       addNames(target, group);
     }

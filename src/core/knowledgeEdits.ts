@@ -1,5 +1,5 @@
 import { applyEdits, Edit, findNodeAtLocation, getNodeValue, JSONPath, modify, Node, parseTree, ParseError } from 'jsonc-parser';
-import { NEW_KNOWLEDGE_FILE, slugOf } from './corrections';
+import { KNOWLEDGE_LISTS, NEW_KNOWLEDGE_FILE, slugOf } from './corrections';
 import { KbRole, normalizeNameForm } from './knowledgeBase';
 
 /** One correction a quick fix adds to the knowledge file. */
@@ -26,7 +26,7 @@ export function editKnowledgeFile(text: string, change: KnowledgeChange): Knowle
   const errors: ParseError[] = [];
   const root = parseTree(base, errors, { allowTrailingComma: true });
   if (errors.length > 0 || !root || root.type !== 'object') return { refused: 'the knowledge file has an error; fix it (see the Problems panel) and try again' };
-  const notAList = ['people', 'notPeople', 'notPlaces', 'samePerson', 'unlink'].find((field) => {
+  const notAList = KNOWLEDGE_LISTS.find((field) => {
     const node = findNodeAtLocation(root, [field]);
     return node !== undefined && node.type !== 'array';
   });
@@ -72,8 +72,12 @@ export function editKnowledgeFile(text: string, change: KnowledgeChange): Knowle
     }
     case 'unlink': {
       const links = list('unlink');
-      const known = links.some((link) => typeof link === 'object' && link !== null && sameName((link as { name?: unknown }).name, change.name) && (link as { official?: unknown }).official === change.official);
-      if (known) return { unchanged: `"${change.name}" is already unlinked from ${change.official}` };
+      const sameTitle = (title: unknown) => (title === undefined ? change.title === undefined : change.title !== undefined && sameName(title, change.title));
+      const known = links.some((link) => {
+        const { name, official, title } = (typeof link === 'object' && link !== null ? link : {}) as { name?: unknown; official?: unknown; title?: unknown };
+        return sameName(name, change.name) && official === change.official && sameTitle(title);
+      });
+      if (known) return { unchanged: `"${change.name}"${change.title ? ` as ${change.title}` : ''} is already unlinked from ${change.official}` };
       [path, value] = appendTo(root, 'unlink', { name: change.name, official: change.official, ...(change.title ? { title: change.title } : {}) });
       break;
     }

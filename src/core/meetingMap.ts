@@ -8,6 +8,15 @@ export const MAX_MARKS = 1000;
 /** The year group of events with no date at all; it closes the chart. */
 export const UNDATED_GROUP = 'Undated';
 
+/** The legend's name of each kind of meeting, in legend order; typed so that a new kind needs one here. */
+const KIND_LABELS: Readonly<Record<MeetingKind, string>> = {
+  meeting: 'Meeting',
+  talks: 'Talks',
+  call: 'Call',
+  visit: 'Visit',
+  summit: 'Summit',
+};
+
 /** A person drawn as a row of the timeline chart and a node of the network. */
 export interface MapPerson {
   id: string;
@@ -38,12 +47,21 @@ export interface MapMark {
   label: string;
 }
 
-/** Who met whom: two people (indexes into `people`, a < b) and the meetings they share. */
+/**
+ * Who met whom: two people (indexes into `people`, a < b) and how many marks they share. The
+ * marks themselves are not listed, as a summit of many would repeat its id for every pair:
+ * marksOf finds them.
+ */
 export interface MapEdge {
   a: number;
   b: number;
   count: number;
-  eventIds: string[];
+}
+
+/** A kind of meeting as the legend names it; marks of the kind have the class `kind-<kind>`. */
+export interface MapKind {
+  kind: MeetingKind;
+  label: string;
 }
 
 /** Where a person's node goes in the network, in the unit square. */
@@ -62,6 +80,8 @@ export interface MeetingMapModel {
   groups: MapGroup[];
   marks: MapMark[];
   edges: MapEdge[];
+  /** Every kind of meeting, for the legend. */
+  kinds: MapKind[];
   /** What the caps left out: events with none of the people drawn or beyond MAX_MARKS, and people beyond MAX_PEOPLE. */
   omitted: { events: number; people: number };
 }
@@ -131,12 +151,8 @@ export function buildMeetingMap(events: readonly TimelineEvent[], options: Meeti
       for (let j = i + 1; j < drawnRows.length; j++) {
         const key = `${drawnRows[i]}:${drawnRows[j]}`;
         const edge = edges.get(key);
-        if (edge) {
-          edge.count++;
-          edge.eventIds.push(event.id);
-        } else {
-          edges.set(key, { a: drawnRows[i], b: drawnRows[j], count: 1, eventIds: [event.id] });
-        }
+        if (edge) edge.count++;
+        else edges.set(key, { a: drawnRows[i], b: drawnRows[j], count: 1 });
       }
     }
   });
@@ -149,8 +165,14 @@ export function buildMeetingMap(events: readonly TimelineEvent[], options: Meeti
     groups,
     marks,
     edges: edgeList,
+    kinds: Object.entries(KIND_LABELS).map(([kind, label]) => ({ kind: kind as MeetingKind, label })),
     omitted: { events: ordered.length - shown.length, people: tallies.size - people.length },
   };
+}
+
+/** The marks of the meetings an edge stands for, in timeline order. */
+export function marksOf(model: MeetingMapModel, edge: MapEdge): MapMark[] {
+  return model.marks.filter((mark) => mark.people.includes(edge.a) && mark.people.includes(edge.b));
 }
 
 /** "2023-09-18 · planned talks: Xi Jinping — Joe Biden in San Francisco · 2 sources" */

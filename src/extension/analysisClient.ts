@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Engine } from '../core/analyze';
-import { AnalysisStore, contentKey } from '../core/analysisStore';
+import { analysisKey, AnalysisStore } from '../core/analysisStore';
 import { Corrections, correctionsFingerprint, NO_CORRECTIONS } from '../core/corrections';
 import { formatOf } from '../core/readableText';
 import { ArticleAnalysis, ArticleDocument, ArticleFormat } from '../core/types';
@@ -119,7 +119,7 @@ export class AnalysisClient {
   private readonly queue: Job[] = [];
   private readonly slots: Slot[] = [];
   /** Loaded only on fallback: the engine's data and NLP library cost the host most of a second to load. */
-  private inProcessEngine: Promise<Engine> | undefined;
+  private inProcessEngine: Promise<{ engine: Engine; corrections: Corrections }> | undefined;
   private fallback = false;
   private fallbackScheduled = false;
   private someWorkerReady = false;
@@ -127,7 +127,7 @@ export class AnalysisClient {
   private disposed = false;
   private readonly tally: AnalysisCounts = { analysed: 0, stored: 0, remembered: 0, analysisMs: 0 };
   private corrections: Corrections = NO_CORRECTIONS;
-  /** What analyses are keyed by beside the text: '' without corrections. */
+  /** The corrections' fingerprint: '' without any. */
   private correctionsKey = '';
 
   constructor(private readonly options: AnalysisClientOptions) {
@@ -174,11 +174,10 @@ export class AnalysisClient {
     if (key === this.correctionsKey) return;
     this.corrections = corrections;
     this.correctionsKey = key;
-    this.cache.clear();
     // Jobs not yet sent will be analysed under the new corrections, and kept under their key.
     for (const job of this.queue) {
       if (this.jobs.get(job.hash) === job) this.jobs.delete(job.hash);
-      job.hash = contentKey(job.text, job.format, key);
+      job.hash = analysisKey(job.text, job.format, corrections);
       this.jobs.set(job.hash, job);
     }
     const message: CorrectionsMessage = { type: 'corrections', corrections };
@@ -199,7 +198,7 @@ export class AnalysisClient {
     if (this.disposed || token?.isCancellationRequested) return undefined;
     // The same text read as markdown and as plain text gives two analyses.
     const format = formatOf(document);
-    const hash = contentKey(document.text, format, this.correctionsKey);
+    const hash = analysisKey(document.text, format, this.corrections);
     const remembered = this.remember(hash);
     if (remembered) {
       this.tally.remembered++;
@@ -330,13 +329,13 @@ export class AnalysisClient {
         const engine = new Engine({ corrections }).warmUp();
         const problem = engine.nameTaggerProblem();
         if (problem) this.options.log(`${NAME_MODEL_WARNING}${problem}`);
-        return engine;
+        return { engine, corrections };
       });
       void this.inProcessEngine.then(
         (engine) =>
           setImmediate(() => {
             this.fallbackScheduled = false;
-            this.analyzeNextInProcess(engine);
+            this.analyzeNextInProcess(engine.engine, engine.corrections);
             this.pump();
           }),
         (error: unknown) => {
@@ -361,7 +360,7 @@ export class AnalysisClient {
         if (!job) return;
         slot.jobs.push(job);
         if (slot.jobs.length === 1) this.startClock(slot);
-        const request: AnalysisRequest = { id: job.id, uri: '', version: 0, text: job.text, format: job.format, budgetMs: this.timeBudgetMs, key: job.hash };
+        const request: AnalysisRequest = { id: job.id, uri: '', version: 0, text: job.text, format: job.format, budgetMs: this.timeBudgetMs };
         slot.worker.postMessage(request);
       }
     }
@@ -380,7 +379,7 @@ export class AnalysisClient {
     return index < 0 ? undefined : this.queue.splice(index, 1)[0];
   }
 
-  private analyzeNextInProcess(engine: Engine): void {
+  private analyzeNextInProcess(engine: Engine, corrections: Corrections): void {
     const job = this.takeNext();
     if (!job) return;
     this.jobs.delete(job.hash);
@@ -394,8 +393,9 @@ export class AnalysisClient {
       const analysis = engine.analyze({ uri: '', version: 0, text: job.text, format: job.format }, { budgetMs: this.timeBudgetMs });
       this.tally.analysed++;
       this.tally.analysisMs += performance.now() - started;
-      void this.options.store?.put(job.hash, analysis);
-      this.complete(job, analysis);
+      const key = analysisKey(job.text, job.format, corrections);
+      void this.options.store?.put(key, analysis);
+      this.complete(job, analysis, key);
     } catch (error) {
       for (const waiter of job.waiters) waiter.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -409,13 +409,14 @@ export class AnalysisClient {
     if (message.type === 'result') {
       this.tally.analysed++;
       this.tally.analysisMs += message.ms;
-      this.complete(job, message.analysis);
+      this.complete(job, message.analysis, message.key);
     } else for (const waiter of job.waiters) waiter.reject(new Error(message.message));
     this.pump();
   }
 
-  private complete(job: Job, analysis: ArticleAnalysis): void {
-    this.keep(job.hash, analysis);
+  /** Kept under `key`, the analysis's own: the job's may be that of corrections changed since it was asked for. */
+  private complete(job: Job, analysis: ArticleAnalysis, key: string): void {
+    this.keep(key, analysis);
     for (const waiter of job.waiters) waiter.resolve(stamp(analysis, waiter));
   }
 

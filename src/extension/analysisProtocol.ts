@@ -10,8 +10,6 @@ export interface AnalysisRequest {
   format: ArticleFormat;
   /** Milliseconds the analysis may take before it stops with what it found (marked partial). */
   budgetMs: number;
-  /** When the worker keeps a store on disk: the key to store the analysis under. */
-  key?: string;
 }
 
 /** What a worker is started with. */
@@ -37,6 +35,14 @@ export type HostMessage = AnalysisRequest | CorrectionsMessage;
  */
 export type WorkerMessage =
   | { type: 'ready'; nameModelProblem?: string }
-  | { type: 'result'; id: number; analysis: ArticleAnalysis; /** Milliseconds the engine took. */ ms: number }
+  | {
+      type: 'result';
+      id: number;
+      analysis: ArticleAnalysis;
+      /** Milliseconds the engine took. */
+      ms: number;
+      /** The analysis's key, under the corrections the worker's engine applied (which may be newer than when it was asked). */
+      key: string;
+    }
   | { type: 'error'; id: number; message: string }
   | { type: 'log'; message: string };

@@ -3,7 +3,7 @@
 import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from '../core/analyze';
-import { AnalysisStore } from '../core/analysisStore';
+import { analysisKey, AnalysisStore } from '../core/analysisStore';
 import { Corrections, NO_CORRECTIONS } from '../core/corrections';
 import { HostMessage, WorkerMessage, WorkerSettings } from './analysisProtocol';
 
@@ -20,20 +20,24 @@ try {
 
 const { storeDirectory, corrections } = (workerData ?? {}) as WorkerSettings;
 const engineFor = (applied: Corrections) => new Engine({ corrections: applied }).warmUp();
-let engine = engineFor(corrections ?? NO_CORRECTIONS);
+let appliedCorrections = corrections ?? NO_CORRECTIONS;
+let engine = engineFor(appliedCorrections);
 const send = (message: WorkerMessage) => port.postMessage(message);
 const store = storeDirectory ? new AnalysisStore({ directory: storeDirectory, log: (message) => send({ type: 'log', message }) }) : undefined;
 
 port.on('message', (request: HostMessage) => {
   if ('type' in request) {
-    engine = engineFor(request.corrections);
+    appliedCorrections = request.corrections;
+    engine = engineFor(appliedCorrections);
     return;
   }
   try {
     const started = performance.now();
     const analysis = engine.analyze({ uri: request.uri, text: request.text, version: request.version, format: request.format }, { budgetMs: request.budgetMs });
-    send({ type: 'result', id: request.id, analysis, ms: performance.now() - started });
-    if (store && request.key) void store.put(request.key, analysis);
+    // Keyed here, by the corrections this engine applied: new ones may have come after the request.
+    const key = analysisKey(request.text, request.format, appliedCorrections);
+    send({ type: 'result', id: request.id, analysis, ms: performance.now() - started, key });
+    if (store) void store.put(key, analysis);
   } catch (error) {
     send({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
   }

@@ -69,7 +69,7 @@ export class CorpusIndex implements CorpusModel {
   readonly onDidAnalyzeDocument = this.documentEmitter.event;
 
   private readonly articles = new Corpus(loadBundledKnowledgeBase());
-  private knowledgeBase = loadBundledKnowledgeBase();
+  private correctedKnowledgeBase = loadBundledKnowledgeBase();
   /** The full analysis of each open document's latest analysed version. */
   private readonly openAnalyses = new Map<string, ArticleAnalysis>();
   /** Corpus articles that hold an open document's text rather than the file's. */
@@ -93,6 +93,8 @@ export class CorpusIndex implements CorpusModel {
   private deleteTimer: { timer: NodeJS.Timeout; end: () => void } | undefined;
   /** The state each file had in the index the last window saved, until the file is checked against it. */
   private savedStates: Map<string, FileState> | undefined;
+  /** Corrections being applied: the index is not saved meanwhile, as its summaries are not all made under them yet. */
+  private applyingCorrections = 0;
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
   private unsaved = false;
@@ -164,6 +166,21 @@ export class CorpusIndex implements CorpusModel {
     }
   }
 
+  /**
+   * Whether the corpus holds this file's contents (not an open document's) and the file still has
+   * the modification time and size it had when they were read, here or by the window that saved the index.
+   */
+  async isFileAsIndexed(uri: vscode.Uri): Promise<boolean> {
+    const key = uri.toString();
+    const indexed = this.fromDocument.has(key) ? undefined : (this.fileStates.get(key) ?? this.savedStates?.get(key));
+    if (!indexed) return false;
+    try {
+      return sameState(indexed, await statOf(uri));
+    } catch {
+      return false;
+    }
+  }
+
   indexTimes(): IndexTimes {
     const counts = this.client.counts;
     return { ...this.times, articles: this.articles.size, analysed: counts.analysed, fromCache: counts.stored, analysisMs: Math.round(counts.analysisMs) };
@@ -189,26 +206,27 @@ export class CorpusIndex implements CorpusModel {
   }
 
   /** The knowledge base the engine reads with: the bundled one with the reader's corrections. */
-  knowledge(): KnowledgeBase {
-    return this.knowledgeBase;
+  knowledgeBase(): KnowledgeBase {
+    return this.correctedKnowledgeBase;
   }
 
   /**
    * The reader's corrections changed: people's cards come from `knowledgeBase` from now on, and
-   * the articles that name any of `names` (those the change touches) are analysed again. The
-   * others would be analysed the same, and stand.
+   * the articles that name any of `names` (those the change touches), in the corpus or still
+   * being read, are analysed again. The others would be analysed the same, and stand. The index
+   * is saved under the corrections' fingerprint once they are all done, not before.
    */
-  async applyCorrections(names: readonly string[], knowledgeBase: KnowledgeBase): Promise<void> {
+  async applyCorrections(names: readonly string[], knowledgeBase: KnowledgeBase, correctionsKey: string): Promise<void> {
     const end = this.activity.begin();
+    this.applyingCorrections++;
     try {
-      this.knowledgeBase = knowledgeBase;
+      this.correctedKnowledgeBase = knowledgeBase;
       this.articles.useKnowledgeBase(knowledgeBase);
-      // Summaries of the saved index not yet checked were made under the old corrections.
-      this.savedStates?.clear();
+      if (this.snapshot) this.snapshot.correctionsKey = correctionsKey;
       this.changed(true);
       if (names.length === 0) return;
       const token = this.lifetime.token;
-      const queue = [...this.articles.paths()];
+      const queue = [...new Set([...this.articles.paths(), ...this.diskFiles.keys()])];
       const lane = async () => {
         for (let key = queue.shift(); key !== undefined && !token.isCancellationRequested; key = queue.shift()) {
           const open = openDocument(key);
@@ -222,6 +240,8 @@ export class CorpusIndex implements CorpusModel {
       };
       await Promise.all(Array.from({ length: INDEXING_LANES }, lane));
     } finally {
+      this.applyingCorrections--;
+      if (this.unsaved) this.scheduleSave(0);
       end();
     }
   }
@@ -685,7 +705,7 @@ export class CorpusIndex implements CorpusModel {
 
   private save(): void {
     const snapshot = this.snapshot;
-    if (!snapshot) return;
+    if (!snapshot || this.applyingCorrections > 0) return;
     this.unsaved = false;
     this.saving = this.saving.then(async () => snapshot.save(await this.savedEntries(), this.budgetMs()));
   }

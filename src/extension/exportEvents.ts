@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TimelineEvent } from '../core/corpus';
+import { ArticleSummary, TimelineEvent } from '../core/corpus';
 import { eventRows, readEvidenceSentences, writeEventsCsv, writeEventsJson, writeEventsJsonLines } from '../core/eventExport';
 import { decodeArticle } from '../core/text';
 import { CorpusIndex } from './corpusIndex';
@@ -23,9 +23,10 @@ interface FormatPick extends vscode.QuickPickItem {
   format: ExportFormat;
 }
 
+/** CSV for Excel first, the default: any .csv may end up opened in a spreadsheet, and article text must not run as a formula there. */
 const FORMATS: FormatPick[] = [
-  { format: 'csv', label: 'CSV', description: '.csv, UTF-8', detail: 'For scripts, pandas, R and databases. Lists in a cell are joined with "; ".' },
   { format: 'csv-bom', label: 'CSV for Excel', description: '.csv, UTF-8 with a byte order mark', detail: "Excel reads it as UTF-8; a cell starting with = + - @ gets a ' first so that it cannot run as a formula." },
+  { format: 'csv', label: 'CSV', description: '.csv, UTF-8', detail: 'For scripts and databases, cells exactly as in the articles. Lists in a cell are joined with "; ".' },
   { format: 'json', label: 'JSON', description: '.json', detail: 'One array of objects; lists stay arrays.' },
   { format: 'jsonl', label: 'JSON Lines', description: '.jsonl', detail: 'One object a line.' },
 ];
@@ -44,8 +45,15 @@ export function registerExportEvents(context: vscode.ExtensionContext, index: Co
   context.subscriptions.push(vscode.commands.registerCommand('attache.exportEvents', (args?: unknown) => exportEvents(index, timeline, args)));
 }
 
-/** Exports and returns where and how many events it wrote; undefined when it wrote nothing. */
-async function exportEvents(index: CorpusIndex, timeline: TimelineView, args: unknown): Promise<{ uri: vscode.Uri; events: number } | undefined> {
+/** What an export wrote: where, how many events, and how many of their sentences it left out because their article changed since it was indexed. */
+interface Exported {
+  uri: vscode.Uri;
+  events: number;
+  sentencesLeftOut: number;
+}
+
+/** Exports and returns what it wrote; undefined when it wrote nothing. */
+async function exportEvents(index: CorpusIndex, timeline: TimelineView, args: unknown): Promise<Exported | undefined> {
   if (args !== undefined && !isExportRequest(args)) {
     void vscode.window.showWarningMessage("Attaché: Export Events takes { uri, format } with a format of 'csv', 'csv-bom', 'json' or 'jsonl'.");
     return undefined;
@@ -53,7 +61,7 @@ async function exportEvents(index: CorpusIndex, timeline: TimelineView, args: un
   const request = args;
   const chosen = request ? eventsToExport(index, timeline, request.filtered === true) : await pickEvents(index, timeline);
   if (!chosen) return undefined;
-  const { events, of } = chosen;
+  const { events, of, analysed } = chosen;
   if (events.length === 0) {
     void vscode.window.showInformationMessage('Attaché: there are no events to export yet. The timeline lists them once articles that report meetings are indexed.');
     return undefined;
@@ -66,37 +74,48 @@ async function exportEvents(index: CorpusIndex, timeline: TimelineView, args: un
   const written = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Attaché: exporting ${countOf(events.length, 'event')}`, cancellable: true },
     async (progress, token) => {
-      const bytes = await exportedBytes(index, events, format, token, (message) => progress.report({ message }));
-      if (!bytes || token.isCancellationRequested) return false;
-      await vscode.workspace.fs.writeFile(target, bytes);
-      return true;
+      const exported = await exportedBytes(index, events, analysed, format, token, (message) => progress.report({ message }));
+      if (!exported || token.isCancellationRequested) return undefined;
+      await vscode.workspace.fs.writeFile(target, exported.bytes);
+      return exported;
     },
   ).then(
     (done) => done,
     (error: unknown) => {
       void vscode.window.showErrorMessage(`Attaché: could not write ${vscode.workspace.asRelativePath(target)} (${error instanceof Error ? error.message : String(error)}).`);
-      return false;
+      return undefined;
     },
   );
   if (!written) return undefined;
-  void vscode.window.showInformationMessage(`Attaché: exported ${countOf(events.length, 'event')} to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((choice) => {
+  const { sentencesLeftOut } = written;
+  const one = sentencesLeftOut === 1;
+  const leftOut =
+    sentencesLeftOut === 0
+      ? ''
+      : ` ${countOf(sentencesLeftOut, 'sentence')} left out: ${one ? 'its article' : 'their articles'} changed since ${one ? 'it was' : 'they were'} indexed; export again once Attaché has re-indexed ${one ? 'it' : 'them'}.`;
+  void vscode.window.showInformationMessage(`Attaché: exported ${countOf(events.length, 'event')} to ${vscode.workspace.asRelativePath(target)}.${leftOut}`, 'Open').then((choice) => {
     if (choice === 'Open') void vscode.window.showTextDocument(target);
   });
-  return { uri: target, events: events.length };
+  return { uri: target, events: events.length, sentencesLeftOut };
 }
 
 /** Events to export, and the person or place they are of when the timeline's filter chose them. */
 interface ChosenEvents {
   events: TimelineEvent[];
   of?: string;
+  /**
+   * The corpus's summary of each event's article when the events were taken: their offsets hold
+   * in the text that summary was made from, and the corpus may take another before the export reads it.
+   */
+  analysed: ReadonlyMap<string, ArticleSummary | undefined>;
 }
 
 /** The events to export when the command is given its answers: all of them, or what the filtered timeline shows. */
 function eventsToExport(index: CorpusIndex, timeline: TimelineView, filtered: boolean): ChosenEvents {
   const corpus = index.corpus();
   const filter = filtered ? timeline.filter : undefined;
-  if (!filter) return { events: corpus.timeline() };
-  return { events: filter.kind === 'person' ? corpus.eventsOf(filter.id) : corpus.eventsAt(filter.id), of: filter.name };
+  const events = !filter ? corpus.timeline() : filter.kind === 'person' ? corpus.eventsOf(filter.id) : corpus.eventsAt(filter.id);
+  return { events, of: filter?.name, analysed: new Map(events.map((event) => [event.article, corpus.summary(event.article)])) };
 }
 
 /** All events, or, when the timeline is filtered, those it shows if the reader says so. */
@@ -116,25 +135,35 @@ async function pickEvents(index: CorpusIndex, timeline: TimelineView): Promise<C
 }
 
 /**
- * The events in the format's bytes, each article read once for its sentences (an open document's
- * text as the editor holds it). Undefined when cancelled.
+ * The events in the format's bytes, each article read once for its sentences, and how many
+ * sentences were left out because their article changed since it was indexed. Undefined when cancelled.
  */
-async function exportedBytes(index: CorpusIndex, events: TimelineEvent[], format: ExportFormat, token: vscode.CancellationToken, report: (message: string) => void): Promise<Uint8Array | undefined> {
+async function exportedBytes(
+  index: CorpusIndex,
+  events: TimelineEvent[],
+  analysed: ChosenEvents['analysed'],
+  format: ExportFormat,
+  token: vscode.CancellationToken,
+  report: (message: string) => void,
+): Promise<{ bytes: Uint8Array; sentencesLeftOut: number } | undefined> {
   const articles = new Set(events.map((event) => event.article)).size;
   let read = 0;
   let reportedAt = 0;
+  const changed = new Set<string>();
   const textOf = async (article: string) => {
     if (Date.now() - reportedAt >= PROGRESS_INTERVAL_MS) {
       report(`reading ${read} of ${countOf(articles, 'article')}`);
       reportedAt = Date.now();
     }
     read++;
-    return articleText(article);
+    const text = await analysedText(index, article, analysed.get(article));
+    if (text === 'changed') changed.add(article);
+    return typeof text === 'string' ? undefined : text.text;
   };
   const sentences = await readEvidenceSentences(events, textOf, () => token.isCancellationRequested);
   if (token.isCancellationRequested) return undefined;
   const corpus = index.corpus();
-  const rows = eventRows(events, { corpus, knowledgeBase: index.knowledge(), sentences, articleName: exportedName });
+  const rows = eventRows(events, { corpus, knowledgeBase: index.knowledgeBase(), sentences, articleName: exportedName });
   const encoder = new TextEncoder();
   const pieces: Uint8Array[] = [];
   const write = (text: string) => pieces.push(encoder.encode(text));
@@ -147,22 +176,32 @@ async function exportedBytes(index: CorpusIndex, events: TimelineEvent[], format
     bytes.set(piece, offset);
     offset += piece.length;
   }
-  return bytes;
+  return { bytes, sentencesLeftOut: events.filter((event) => changed.has(event.article)).length };
 }
 
-/** An article's text as the corpus read it: an open document's, unsaved edits included, else the file's. */
-async function articleText(article: string): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === article);
-  if (open) return open.getText();
+/**
+ * The text the corpus made `analysed`, an article's summary, from: an open document's, unsaved
+ * edits included, when the corpus holds the analysis of its current version, else the file's when
+ * the corpus holds it as it was read. 'changed' when the corpus's analysis is of another text.
+ */
+async function analysedText(index: CorpusIndex, article: string, analysed: ArticleSummary | undefined): Promise<{ text: string } | 'changed' | 'unreadable'> {
+  const stillAnalysed = () => analysed !== undefined && index.corpus().summary(article) === analysed;
+  const uri = vscode.Uri.parse(article, true);
+  const open = vscode.workspace.textDocuments.find((document) => !document.isClosed && document.uri.toString() === article);
+  if (open && index.analysisOf(uri)) return stillAnalysed() ? { text: open.getText() } : 'changed';
+  let text: string;
   try {
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(article, true));
+    const bytes = await vscode.workspace.fs.readFile(uri);
     // The corpus took the file, so its size was within the limit then.
     const decoded = decodeArticle(bytes, bytes.length);
-    return decoded.skipped ? undefined : decoded.text;
+    if (decoded.skipped) return 'unreadable';
+    text = decoded.text;
   } catch {
     // Gone or unreadable since it was indexed: its events are exported without their sentence.
-    return undefined;
+    return 'unreadable';
   }
+  // Checked once the file is read, so that a change while it was read counts too.
+  return (await index.isFileAsIndexed(uri)) && stillAnalysed() ? { text } : 'changed';
 }
 
 /** An article as the export names it: its path in the workspace, the folder's name first when there are several. */

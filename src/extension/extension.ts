@@ -73,8 +73,7 @@ export function activate(context: vscode.ExtensionContext): AttacheApi {
     knowledge.onDidChange(({ before, after }) => {
       const bundled = loadBundledKnowledgeBase();
       analysisClient.setCorrections(after);
-      if (snapshot) snapshot.correctionsKey = correctionsFingerprint(after);
-      void index.applyCorrections(namesAffected(before, after, (id) => bundled.byId(id)), bundled.withCorrections(after));
+      void index.applyCorrections(namesAffected(before, after), bundled.withCorrections(after), correctionsFingerprint(after));
     }),
   );
 

@@ -1,5 +1,5 @@
 // The reader's knowledge file in each workspace folder: read at start, read again when it is
-// edited (in an editor, before it is saved, or on disk), its problems shown in the Problems panel.
+// saved or changes on disk; its problems are shown in the Problems panel as it is typed.
 import * as vscode from 'vscode';
 import { combineCorrections, correctionsFingerprint, CorrectionProblem, Corrections, DEFAULT_KNOWLEDGE_FILE, NO_CORRECTIONS, parseKnowledgeFile } from '../core/corrections';
 import { Activity } from './activity';
@@ -10,13 +10,19 @@ export interface CorrectionsChange {
   after: Corrections;
 }
 
-/** Edits typed into an open knowledge file are read once typing pauses this long. */
+/** The problems of an edited knowledge file are shown again once typing pauses this long. */
 const EDIT_DELAY_MS = 300;
 
-/** Where a folder's knowledge file is: `attache.knowledgeFile`, relative to the folder. */
+/**
+ * Where a folder's knowledge file is: `attache.knowledgeFile`, relative to the folder, and inside
+ * it: a setting that leads out of the folder ("../..") is not followed, since a workspace's own
+ * settings must not make a quick fix write elsewhere.
+ */
 export function knowledgeFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
   const setting = vscode.workspace.getConfiguration('attache', folder.uri).get<string>('knowledgeFile') || DEFAULT_KNOWLEDGE_FILE;
-  return vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/).filter((part) => part !== '' && part !== '.'));
+  const parts = setting.split(/[\\/]+/).filter((part) => part !== '' && part !== '.');
+  const inside = parts.length > 0 && !parts.includes('..') && !/^[a-z]:$/i.test(parts[0]);
+  return vscode.Uri.joinPath(folder.uri, ...(inside ? parts : DEFAULT_KNOWLEDGE_FILE.split('/')));
 }
 
 export class KnowledgeFiles implements vscode.Disposable {
@@ -44,12 +50,16 @@ export class KnowledgeFiles implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('attache.knowledgeFile')) this.follow();
       }),
+      // Typing shows its problems as it goes; what is saved applies.
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (!this.isKnowledgeFile(event.document.uri) || event.contentChanges.length === 0) return;
         clearTimeout(this.editTimer);
         this.editTimer = setTimeout(() => void this.refresh(), EDIT_DELAY_MS);
       }),
-      // Closing an edited file without saving it: the file on disk counts again.
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (this.isKnowledgeFile(document.uri)) void this.refresh();
+      }),
+      // Closed without saving: the problems are those of the file on disk again.
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (this.isKnowledgeFile(document.uri)) void this.refresh();
       }),
@@ -103,7 +113,10 @@ export class KnowledgeFiles implements vscode.Disposable {
 
   private refresh(): Promise<void> {
     const end = this.activity.begin();
-    this.reading = this.reading.then(() => this.readAll()).finally(end);
+    this.reading = this.reading
+      .then(() => this.readAll())
+      .catch((error: unknown) => this.log(`Could not read the knowledge files: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(end);
     return this.reading;
   }
 
@@ -111,11 +124,12 @@ export class KnowledgeFiles implements vscode.Disposable {
     const all: Corrections[] = [];
     this.diagnostics.clear();
     for (const file of this.files) {
-      const text = await readText(file);
-      if (text === undefined) continue;
-      const { corrections, problems } = parseKnowledgeFile(text);
-      all.push(corrections);
-      if (problems.length > 0) this.diagnostics.set(file, problems.map((problem) => diagnosticOf(text, problem)));
+      const saved = await readFile(file);
+      if (saved !== undefined) all.push(parseKnowledgeFile(saved).corrections);
+      const shown = unsavedText(file) ?? saved;
+      if (shown === undefined) continue;
+      const { problems } = parseKnowledgeFile(shown);
+      if (problems.length > 0) this.diagnostics.set(file, problems.map((problem) => diagnosticOf(shown, problem)));
     }
     const before = this.current;
     const after = combineCorrections(all);
@@ -126,13 +140,14 @@ export class KnowledgeFiles implements vscode.Disposable {
   }
 }
 
-/**
- * An open document's text while it has unsaved edits, else the file's (an open document may not
- * have caught up with the disk yet); undefined when there is no file.
- */
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
+/** The text of an open document with unsaved edits: what its problems are shown for. */
+function unsavedText(uri: vscode.Uri): string | undefined {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-  if (open?.isDirty) return open.getText();
+  return open?.isDirty ? open.getText() : undefined;
+}
+
+/** The file's text as saved; undefined when there is no file. */
+async function readFile(uri: vscode.Uri): Promise<string | undefined> {
   try {
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch {

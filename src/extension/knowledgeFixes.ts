@@ -37,27 +37,58 @@ export const FIX_COMMANDS = {
 } as const;
 
 export function registerKnowledgeFixes(context: vscode.ExtensionContext, model: CorpusModel, knowledge: KnowledgeFiles): void {
-  const apply = (args: NameFixArguments, change: KnowledgeChange, label: string) => applyChange(knowledge, vscode.Uri.parse(args.article, true), change, label);
+  // One fix at a time: each computes its edit from the file as the one before left it.
+  let writing: Promise<unknown> = Promise.resolve();
+  const apply = (args: NameFixArguments, change: KnowledgeChange, label: string): Promise<boolean> => {
+    const written = writing.then(() => applyChange(knowledge, vscode.Uri.parse(args.article, true), change, label));
+    writing = written.catch(() => undefined);
+    return written;
+  };
+  const command = (id: string, run: (args: NameFixArguments) => Promise<boolean> | boolean) =>
+    vscode.commands.registerCommand(id, (args: unknown) => {
+      if (isNameFixArguments(args)) return run(args);
+      void vscode.window.showWarningMessage('Attaché: this correction is made from the light bulb on a highlighted name (Ctrl+.).');
+      return false;
+    });
   context.subscriptions.push(
     // Every language and scheme, as the hover: which languages count is a setting, read each time.
     vscode.languages.registerCodeActionsProvider('*', new NameFixes(model), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-    vscode.commands.registerCommand(FIX_COMMANDS.notAPerson, (args: NameFixArguments) => apply(args, { kind: 'notPerson', name: args.name }, `Attaché: "${args.name}" is not a person`)),
-    vscode.commands.registerCommand(FIX_COMMANDS.notAPlace, (args: NameFixArguments) => apply(args, { kind: 'notPlace', name: args.name }, `Attaché: "${args.name}" is not a place`)),
-    vscode.commands.registerCommand(FIX_COMMANDS.samePersonAs, async (args: NameFixArguments) => {
+    command(FIX_COMMANDS.notAPerson, (args) => apply(args, { kind: 'notPerson', name: args.name }, `Attaché: "${args.name}" is not a person`)),
+    command(FIX_COMMANDS.notAPlace, (args) => apply(args, { kind: 'notPlace', name: args.name }, `Attaché: "${args.name}" is not a place`)),
+    command(FIX_COMMANDS.samePersonAs, async (args) => {
       const other = args.other ?? (await pickOtherPerson(model, args.name));
       return other !== undefined && apply(args, { kind: 'samePerson', names: [args.name, other] }, `Attaché: "${args.name}" is ${other}`);
     }),
-    vscode.commands.registerCommand(FIX_COMMANDS.addRole, async (args: NameFixArguments) => {
+    command(FIX_COMMANDS.addRole, async (args) => {
       const role = args.role ?? (await askRole(args));
       if (!role) return false;
       const change: KnowledgeChange = { kind: 'addRole', person: { id: args.kbId, name: args.name }, role: { title: role.title, country: role.country, from: role.from ?? null, to: role.to ?? null } };
       return apply(args, change, `Attaché: ${args.name}, ${role.title}`);
     }),
-    vscode.commands.registerCommand(FIX_COMMANDS.unlink, (args: NameFixArguments) =>
+    command(FIX_COMMANDS.unlink, (args) =>
       args.kbId === undefined ? false : apply(args, { kind: 'unlink', name: args.name, official: args.kbId, ...(args.title ? { title: args.title } : {}) }, `Attaché: "${args.name}" is not ${args.kbId}`),
     ),
     vscode.commands.registerCommand(FIX_COMMANDS.openKnowledgeFile, () => openKnowledgeFile(knowledge)),
   );
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const optional = (value: unknown) => value === undefined || isString(value);
+
+/** Arguments as the code actions give them; a command run some other way gets a message instead. */
+function isNameFixArguments(value: unknown): value is NameFixArguments {
+  if (typeof value !== 'object' || value === null) return false;
+  const { article, name, kbId, title, country, other, role } = value as Record<string, unknown>;
+  if (!isString(article) || !isString(name) || name.trim() === '' || ![kbId, title, country, other].every(optional)) return false;
+  try {
+    vscode.Uri.parse(article, true);
+  } catch {
+    return false;
+  }
+  if (role === undefined) return true;
+  const { title: roleTitle, country: roleCountry, from, to } = (typeof role === 'object' && role !== null ? role : {}) as Record<string, unknown>;
+  const date = (d: unknown) => d === undefined || d === null || (isString(d) && dateBounds(d) !== undefined);
+  return isString(roleTitle) && isString(roleCountry) && date(from) && date(to);
 }
 
 /** The fixes for the name under the cursor, in an article Attaché has analysed. */
@@ -134,6 +165,8 @@ async function applyChange(knowledge: KnowledgeFiles, article: vscode.Uri, chang
     return false;
   }
   const document = (await exists(file)) ? await vscode.workspace.openTextDocument(file) : undefined;
+  // Edits of the reader's own not yet saved stay theirs to save: the fix joins them unsaved.
+  const hadUnsavedEdits = document?.isDirty === true;
   const result = editKnowledgeFile(document?.getText() ?? '', change);
   if ('refused' in result) {
     void vscode.window.showWarningMessage(`Attaché: ${result.refused}.`, 'Open Knowledge File').then((open) => open && vscode.window.showTextDocument(file));
@@ -150,6 +183,10 @@ async function applyChange(knowledge: KnowledgeFiles, article: vscode.Uri, chang
   if (!(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showWarningMessage(`Attaché: could not write ${vscode.workspace.asRelativePath(file)}.`);
     return false;
+  }
+  if (hadUnsavedEdits) {
+    void vscode.window.showInformationMessage(`Attaché: the correction is in ${vscode.workspace.asRelativePath(file)} with your other unsaved edits; it applies when you save the file.`);
+    return true;
   }
   if (document) await document.save();
   await knowledge.reload();

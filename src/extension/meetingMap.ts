@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { TimelineEvent } from '../core/corpus';
-import { buildMeetingMap, MeetingMapModel } from '../core/meetingMap';
-import { FromWebview, parseFromWebview, ToWebview } from '../core/meetingMapProtocol';
+import { buildMeetingMap, marksOf } from '../core/meetingMap';
+import { FromWebview, parseFromWebview, RenderMessage } from '../core/meetingMapProtocol';
 import { CorpusModel } from './corpusModel';
 import { formatDate } from './markdown';
 import { TimelineFilter, TimelineView } from './timelineView';
@@ -49,9 +49,8 @@ class MeetingMapPanel implements vscode.Disposable {
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The model last sent, whose event ids are the only ones a message may name. */
-  private shown: MeetingMapModel | undefined;
-  private shownIds = new Set<string>();
+  /** The render message last sent: clicks name its marks and edges. */
+  private sent: RenderMessage | undefined;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -67,7 +66,7 @@ class MeetingMapPanel implements vscode.Disposable {
     this.panel.webview.html = pageHtml(this.panel.webview, media);
     this.disposables.push(
       this.disposed,
-      this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(parseFromWebview(message))),
+      this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(parseFromWebview(message, this.sent))),
       model.onDidChange(() => this.scheduleRefresh()),
       timeline.onDidChangeFilter(() => this.refresh()),
       this.panel.onDidDispose(() => this.dispose()),
@@ -79,7 +78,7 @@ class MeetingMapPanel implements vscode.Disposable {
   }
 
   state(): MeetingMapState | undefined {
-    return this.shown && { title: this.shown.title, eventIds: this.shown.marks.map((mark) => mark.eventId) };
+    return this.sent && { title: this.sent.model.title, eventIds: this.sent.model.marks.map((mark) => mark.eventId) };
   }
 
   dispose(): void {
@@ -103,10 +102,9 @@ class MeetingMapPanel implements vscode.Disposable {
   private refresh(): void {
     if (!this.panel.visible) return;
     const filter = this.timeline.filter;
-    this.shown = buildMeetingMap(this.eventsOf(filter), { title: titleOf(filter) });
-    this.shownIds = new Set(this.shown.marks.map((mark) => mark.eventId));
-    const message: ToWebview = { type: 'render', model: this.shown };
-    void this.panel.webview.postMessage(message);
+    const model = buildMeetingMap(this.eventsOf(filter), { title: titleOf(filter) });
+    this.sent = { type: 'render', version: (this.sent?.version ?? 0) + 1, model };
+    void this.panel.webview.postMessage(this.sent);
   }
 
   private eventsOf(filter: TimelineFilter | undefined): readonly TimelineEvent[] {
@@ -115,14 +113,16 @@ class MeetingMapPanel implements vscode.Disposable {
     return filter.kind === 'person' ? corpus.eventsOf(filter.id) : corpus.eventsAt(filter.id);
   }
 
+  /** Takes a message parseFromWebview checked against the model sent, so its indexes are in range. */
   private receive(message: FromWebview | undefined): void {
     if (!message) return;
     if (message.type === 'ready') {
       this.refresh();
-    } else if (message.type === 'openEvent') {
-      if (this.shownIds.has(message.eventId)) void this.openEvent(message.eventId);
-    } else if (message.eventIds.every((id) => this.shownIds.has(id))) {
-      void this.pickEvent(message.eventIds);
+    } else if (this.sent && message.type === 'openMark') {
+      void this.openEvent(this.sent.model.marks[message.mark].eventId);
+    } else if (this.sent && message.type === 'pickEdge') {
+      const model = this.sent.model;
+      void this.pickEvent(marksOf(model, model.edges[message.edge]).map((mark) => mark.eventId));
     }
   }
 

@@ -2,22 +2,13 @@
 // timeline chart and the network of who met whom, and reports clicks back as typed messages.
 // Every piece of text from the corpus goes in through textContent or an attribute value, never
 // as markup.
-import type { MapEdge, MapMark, MeetingMapModel } from '../core/meetingMap';
-import type { FromWebview, ToWebview } from '../core/meetingMapProtocol';
-import type { MeetingKind } from '../core/types';
+import type { MapEdge, MapKind, MapMark, MeetingMapModel } from '../core/meetingMap';
+import type { FromWebview, RenderMessage } from '../core/meetingMapProtocol';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
 
 const vscode = acquireVsCodeApi();
 const SVG = 'http://www.w3.org/2000/svg';
-
-const KINDS: ReadonlyArray<[MeetingKind, string]> = [
-  ['meeting', 'Meeting'],
-  ['talks', 'Talks'],
-  ['call', 'Call'],
-  ['visit', 'Visit'],
-  ['summit', 'Summit'],
-];
 
 // Timeline chart geometry, in pixels.
 const LABEL_WIDTH = 170;
@@ -47,7 +38,8 @@ let people: PersonElements[] = [];
 let personIds: string[] = [];
 /** The person chosen by a click, kept across redraws while the corpus changes. */
 let selectedId: string | undefined;
-let shown: MeetingMapModel | undefined;
+/** The message last drawn, to draw again when the window resizes. */
+let shown: RenderMessage | undefined;
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, parent?: Element): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG, tag);
@@ -80,9 +72,11 @@ function actionable(element: SVGGElement, label: string, activate: () => void): 
   });
 }
 
-function render(model: MeetingMapModel): void {
-  shown = model;
+function render(message: RenderMessage): void {
+  shown = message;
+  const model = message.model;
   byId('title').textContent = model.title;
+  drawLegend(model.kinds);
   const note = byId('note');
   const omitted: string[] = [];
   if (model.omitted.people > 0) omitted.push(`${model.omitted.people} people with fewer meetings`);
@@ -103,8 +97,9 @@ function render(model: MeetingMapModel): void {
     chart.appendChild(empty);
     return;
   }
-  const rows = drawChart(chart, model);
-  const nodes = drawNetwork(network, model);
+  // A click names its mark or edge by index in this model, and says which model it is.
+  const rows = drawChart(chart, model, (mark) => vscode.postMessage({ type: 'openMark', version: message.version, mark }));
+  const nodes = drawNetwork(network, model, (edge) => vscode.postMessage({ type: 'pickEdge', version: message.version, edge }));
   people = rows.map((row, index) => ({ row, node: nodes[index], marks: [], edges: [] }));
   for (const mark of chart.querySelectorAll<SVGGElement>('g.mark')) {
     for (const row of (mark.dataset.people ?? '').split(' ').filter(Boolean)) people[Number(row)].marks.push(mark);
@@ -117,7 +112,7 @@ function render(model: MeetingMapModel): void {
 }
 
 /** Columns left to right in timeline order, a gap between years; returns the row label of each person. */
-function drawChart(container: HTMLElement, model: MeetingMapModel): SVGGElement[] {
+function drawChart(container: HTMLElement, model: MeetingMapModel, openMark: (index: number) => void): SVGGElement[] {
   const columnX: number[] = [];
   let x = LABEL_WIDTH;
   const groupSpans = model.groups.map((group) => {
@@ -149,22 +144,21 @@ function drawChart(container: HTMLElement, model: MeetingMapModel): SVGGElement[
   });
 
   const marks = svg('g', { class: 'marks' }, root);
-  for (const mark of model.marks) drawMark(marks, mark, columnX[mark.column], rowY);
+  model.marks.forEach((mark, index) => drawMark(marks, mark, () => openMark(index), columnX[mark.column], rowY));
   return rows;
 }
 
-function drawMark(parent: SVGGElement, mark: MapMark, x: number, rowY: (row: number) => number): void {
+function drawMark(parent: SVGGElement, mark: MapMark, open: () => void, x: number, rowY: (row: number) => number): void {
   const group = svg('g', { class: `mark kind-${mark.kind} ${mark.status}` }, parent);
   group.dataset.people = mark.people.join(' ');
-  group.dataset.eventId = mark.eventId;
-  actionable(group, mark.label, () => vscode.postMessage({ type: 'openEvent', eventId: mark.eventId }));
+  actionable(group, mark.label, open);
   if (mark.people.length > 1) svg('line', { class: 'link', x1: x, x2: x, y1: rowY(mark.people[0]), y2: rowY(mark.people[mark.people.length - 1]) }, group);
   for (const row of mark.people) svg('circle', { cx: x, cy: rowY(row), r: DOT_RADIUS }, group);
   linkOnHover(group, mark.people);
 }
 
 /** Nodes sized by meetings, edges as thick as the meetings the two share; returns the node of each person. */
-function drawNetwork(container: HTMLElement, model: MeetingMapModel): SVGGElement[] {
+function drawNetwork(container: HTMLElement, model: MeetingMapModel, pickEdge: (index: number) => void): SVGGElement[] {
   const width = Math.max(container.clientWidth, NETWORK_MIN_WIDTH);
   const height = Math.max(Math.min(width * 0.75, window.innerHeight - 160), NETWORK_MIN_HEIGHT);
   const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': 'Who met whom' }, container);
@@ -173,28 +167,85 @@ function drawNetwork(container: HTMLElement, model: MeetingMapModel): SVGGElemen
     y: NETWORK_MARGIN / 2 + model.positions[index].y * (height - NETWORK_MARGIN),
   });
   const edges = svg('g', { class: 'edges' }, root);
-  for (const edge of model.edges) drawEdge(edges, edge, model, at);
+  model.edges.forEach((edge, index) => drawEdge(edges, edge, () => pickEdge(index), model, at));
   const nodes = svg('g', { class: 'nodes' }, root);
-  return model.people.map((person, index) => {
+  const labels: NodeLabel[] = [];
+  const drawn = model.people.map((person, index) => {
     const { x, y } = at(index);
     const node = svg('g', { class: 'node' }, nodes);
     actionable(node, `${person.name}: ${plural(person.meetings, 'meeting')}`, () => select(index));
     const radius = 4 + 3 * Math.sqrt(person.meetings);
     svg('circle', { cx: x, cy: y, r: radius }, node);
-    text(node, shortName(person.name), { x, y: y + radius + 12, 'text-anchor': 'middle' });
+    labels.push({ label: text(node, shortName(person.name), { x, y: y + radius + 12, 'text-anchor': 'middle' }), x, y, radius });
     linkOnHover(node, [index]);
     return node;
   });
+  separateLabels(labels);
+  return drawn;
 }
 
-function drawEdge(parent: SVGGElement, edge: MapEdge, model: MeetingMapModel, at: (index: number) => { x: number; y: number }): void {
+/** Where a node's name starts out: under its node, centred. */
+interface NodeLabel {
+  label: SVGTextElement;
+  x: number;
+  y: number;
+  radius: number;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function intersects(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * Names of nodes drawn close together would run into each other ("Antony BlinkenWang Yi") or
+ * over a neighbour's circle: each name goes under its node, else above it, to its right or to
+ * its left, the first place that is clear of the names already placed and of the other circles
+ * (or, with none clear, the one that covers fewest). People are few (the model keeps 40 at
+ * most), so every pair can be compared.
+ */
+function separateLabels(labels: readonly NodeLabel[]): void {
+  const circles: Box[] = labels.map(({ x, y, radius }) => ({ x: x - radius, y: y - radius, width: 2 * radius, height: 2 * radius }));
+  const placed: Box[] = [];
+  labels.forEach(({ label, x, y, radius }, index) => {
+    const positions: Array<Record<string, string | number>> = [
+      { x, y: y + radius + 12, 'text-anchor': 'middle' },
+      { x, y: y - radius - 5, 'text-anchor': 'middle' },
+      { x: x + radius + 4, y: y + 4, 'text-anchor': 'start' },
+      { x: x - radius - 4, y: y + 4, 'text-anchor': 'end' },
+    ];
+    const move = (position: Record<string, string | number>) => {
+      for (const [name, value] of Object.entries(position)) label.setAttribute(name, String(value));
+    };
+    let best: { position: Record<string, string | number>; box: Box; covered: number } | undefined;
+    for (const position of positions) {
+      move(position);
+      const box = label.getBBox();
+      const covered = placed.filter((other) => intersects(box, other)).length + circles.filter((circle, other) => other !== index && intersects(box, circle)).length;
+      if (!best || covered < best.covered) best = { position, box, covered };
+      if (covered === 0) break;
+    }
+    if (best) {
+      move(best.position);
+      placed.push(best.box);
+    }
+  });
+}
+
+function drawEdge(parent: SVGGElement, edge: MapEdge, pick: () => void, model: MeetingMapModel, at: (index: number) => { x: number; y: number }): void {
   const a = at(edge.a);
   const b = at(edge.b);
   const group = svg('g', { class: 'edge' }, parent);
   group.dataset.a = String(edge.a);
   group.dataset.b = String(edge.b);
   const names = `${model.people[edge.a].name} and ${model.people[edge.b].name}`;
-  actionable(group, `${names}: ${plural(edge.count, 'meeting')}`, () => vscode.postMessage({ type: 'pickEvent', eventIds: edge.eventIds }));
+  actionable(group, `${names}: ${plural(edge.count, 'meeting')}`, pick);
   svg('line', { class: 'line', x1: a.x, y1: a.y, x2: b.x, y2: b.y, 'stroke-width': 1.5 + 2 * Math.log2(edge.count) }, group);
   // A wide transparent line makes a thin edge easy to hit.
   svg('line', { class: 'hit', x1: a.x, y1: a.y, x2: b.x, y2: b.y }, group);
@@ -248,8 +299,9 @@ function lightUp(indexes: number[]): void {
   }
 }
 
-function drawLegend(): void {
+function drawLegend(kinds: readonly MapKind[]): void {
   const legend = byId('legend');
+  legend.replaceChildren();
   const item = (label: string, classes: string) => {
     const entry = document.createElement('li');
     const swatch = svg('svg', { width: 14, height: 14, viewBox: '0 0 14 14', 'aria-hidden': 'true' }, entry);
@@ -257,7 +309,7 @@ function drawLegend(): void {
     entry.append(label);
     legend.appendChild(entry);
   };
-  for (const [kind, label] of KINDS) item(label, `kind-${kind} held`);
+  for (const { kind, label } of kinds) item(label, `kind-${kind} held`);
   item('Held (filled)', 'kind-none held');
   item('Planned (hollow)', 'kind-none planned');
 }
@@ -272,13 +324,13 @@ function byId(id: string): HTMLElement {
   return element;
 }
 
-function isRenderMessage(value: unknown): value is ToWebview {
-  const message = value as Partial<ToWebview> | null;
-  return typeof message === 'object' && message !== null && message.type === 'render' && typeof message.model === 'object' && message.model !== null;
+function isRenderMessage(value: unknown): value is RenderMessage {
+  const message = value as Partial<RenderMessage> | null;
+  return typeof message === 'object' && message !== null && message.type === 'render' && typeof message.version === 'number' && typeof message.model === 'object' && message.model !== null;
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (isRenderMessage(event.data)) render(event.data.model);
+  if (isRenderMessage(event.data)) render(event.data);
 });
 let resizing = 0;
 window.addEventListener('resize', () => {
@@ -290,5 +342,4 @@ document.addEventListener('keydown', (event) => {
   selectedId = undefined;
   highlight(undefined);
 });
-drawLegend();
 vscode.postMessage({ type: 'ready' });

@@ -4,8 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Engine } from '../../src/core/analyze';
-import { contentKey } from '../../src/core/analysisStore';
-import { Corrections, correctionsFingerprint, mentionsAnyName, namesAffected, NO_CORRECTIONS, parseKnowledgeFile } from '../../src/core/corrections';
+import { analysisKey, contentKey } from '../../src/core/analysisStore';
+import { analyzeCorpus } from '../../src/core/corpus';
+import { Corrections, correctionsFingerprint, correctionsFor, mentionsAnyName, namesAffected, NO_CORRECTIONS, parseKnowledgeFile } from '../../src/core/corrections';
 import { loadBundledKnowledgeBase } from '../../src/core/knowledgeBase';
 import { editKnowledgeFile, KnowledgeChange } from '../../src/core/knowledgeEdits';
 import { ArticleAnalysis, Entity } from '../../src/core/types';
@@ -119,13 +120,16 @@ describe('the reader\'s knowledge file', () => {
       assert.ok(people(corrected).length === 2, 'the people stay');
     });
 
-    it('makes two names one person', () => {
+    it('makes two names one person of the corpus', () => {
       const text = 'BEIJING, March 2, 2021 -- Spokesperson Zhao Lijian told reporters on Tuesday that China opposed the move. Lijian Zhao, as he signs his posts, later met Wang Yi.';
-      const corrected = people(analyse(text, corrections({ samePerson: [['Zhao Lijian', 'Lijian Zhao']] })));
-      const zhao = corrected.filter((p) => p.name.includes('Zhao') || p.name.includes('Lijian'));
-      assert.ok(zhao.length >= 1);
-      assert.deepStrictEqual([...new Set(zhao.map((p) => p.kbId))], ['zhao-lijian']);
-      assert.strictEqual(zhao.reduce((n, p) => n + p.mentions.length, 0), 2, 'both names are found');
+      const applied = corrections({ samePerson: [['Zhao Lijian', 'Lijian Zhao']] });
+      const engine = new Engine({ corrections: applied });
+      const corpus = analyzeCorpus([engine.analyze({ uri: 'article.txt', text, version: 1 })], engine.knowledgeBase);
+      const zhao = corpus.people.filter((p) => /Zhao|Lijian/.test(p.name));
+      assert.strictEqual(zhao.length, 1, JSON.stringify(zhao.map((p) => p.name)));
+      assert.ok(zhao[0].aliases.includes('Lijian Zhao') || zhao[0].name === 'Lijian Zhao', JSON.stringify(zhao[0]));
+      const apart = analyzeCorpus([analyse(text)]).people.filter((p) => /Zhao|Lijian/.test(p.name));
+      assert.ok(apart.length !== 1 || !apart[0].aliases.includes('Lijian Zhao'), 'without the correction the engine did not join them');
     });
 
     it('breaks a link to an official, for every article or only under a title', () => {
@@ -150,16 +154,35 @@ describe('the reader\'s knowledge file', () => {
     });
 
     it('names the names an edit touches, with the names the official it adds to already has', () => {
-      const kb = loadBundledKnowledgeBase();
       const before = corrections({ notPeople: ['Updated'] });
       const after = corrections({ notPeople: ['Updated', 'Reuters'], people: [{ id: 'antony-blinken', name: 'Antony Blinken', aliases: [], familyNameFirst: false, roles: [] }] });
-      const names = namesAffected(before, after, (id) => kb.byId(id));
+      const names = namesAffected(before, after);
       assert.ok(names.includes('Reuters'));
       assert.ok(names.includes('Blinken'), 'an article naming him by surname alone is affected');
       assert.ok(!names.includes('Updated'), 'an entry in both is no change');
       assert.ok(mentionsAnyName('Talks with Blinken went on.', names));
       assert.ok(mentionsAnyName('REUTERS reported', names), 'case does not matter');
       assert.ok(!mentionsAnyName('Wang Yi met Sullivan in Malta.', names));
+    });
+
+    it('finds a name however the article spaces its initials, curls its apostrophes or makes it possessive, and only as whole words', () => {
+      assert.ok(mentionsAnyName('Vice President J. D. Vance arrived.', ['J.D. Vance']));
+      assert.ok(mentionsAnyName('JD Vance arrived.', ['J. D. Vance']));
+      assert.ok(mentionsAnyName('O’Neill spoke.', ["O'Neill"]));
+      assert.ok(mentionsAnyName("Blinken's visit", ['Blinken']));
+      assert.ok(mentionsAnyName('Édouard Philippe', ['Edouard Philippe']));
+      assert.ok(!mentionsAnyName('Blinkenship is a word no one uses.', ['Blinken']));
+      assert.ok(mentionsAnyName('the Secretary-General of the United Nations Antonio Guterres', ['Secretary-General of the United Nations Antonio']), 'a name of more than four words');
+    });
+
+    it('keys an article by the corrections that name a name it contains, so an article none touches keeps its key', () => {
+      const applied = corrections({ notPeople: ['Updated'], people: [{ id: 'antony-blinken', name: 'Antony Blinken', aliases: [], familyNameFirst: false, roles: [] }] });
+      const untouched = 'Wang Yi met Jake Sullivan in Malta.';
+      assert.strictEqual(analysisKey(untouched, 'plain', applied), contentKey(untouched, 'plain'));
+      const touched = 'Blinken met Wang Yi in Beijing.';
+      assert.deepStrictEqual(correctionsFor(touched, applied).people.map((p) => p.id), ['antony-blinken']);
+      assert.deepStrictEqual(correctionsFor(touched, applied).notPeople, []);
+      assert.notStrictEqual(analysisKey(touched, 'plain', applied), contentKey(touched, 'plain'));
     });
   });
 
@@ -227,6 +250,13 @@ describe('quick fixes writing the knowledge file', () => {
     assert.deepStrictEqual(read.people.map((p) => [p.id, p.roles.map((r) => r.title)]), [['han-zheng', ['Vice President', 'Special Envoy']]]);
     assert.deepStrictEqual(read.samePerson, [['Zhao Lijian', 'Lijian Zhao']]);
     assert.deepStrictEqual(read.unlink, [{ name: 'Philippe', official: 'edouard-philippe', title: 'King' }]);
+  });
+
+  it('tells an unlink under a title from one without', () => {
+    const text = after('', { kind: 'unlink', name: 'Philippe', official: 'edouard-philippe', title: 'King' });
+    assert.ok('unchanged' in editKnowledgeFile(text, { kind: 'unlink', name: 'philippe', official: 'edouard-philippe', title: 'king' }));
+    const both = after(text, { kind: 'unlink', name: 'Philippe', official: 'edouard-philippe' });
+    assert.deepStrictEqual(parseKnowledgeFile(both).corrections.unlink.map((u) => u.title ?? null), ['King', null]);
   });
 
   it('does not touch a file with a syntax error or a list that is not one', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { TimelineEvent } from '../../src/core/corpus';
-import { buildMeetingMap, layoutNetwork, MapEdge } from '../../src/core/meetingMap';
-import { parseFromWebview } from '../../src/core/meetingMapProtocol';
+import { buildMeetingMap, layoutNetwork, MapEdge, marksOf } from '../../src/core/meetingMap';
+import { parseFromWebview, RenderMessage } from '../../src/core/meetingMapProtocol';
 import { DateValue, MeetingKind, MeetingStatus } from '../../src/core/types';
 
 function dateOf(value: string | null): DateValue {
@@ -93,7 +93,7 @@ describe('the meeting map', () => {
     const visit = event('2023-07-01', ['john-kerry'], { kind: 'visit' });
     const map = buildMeetingMap([first, second, trio, visit], { title: 't' });
     const name = (index: number) => map.people[index].name;
-    const edges = map.edges.map((edge) => [name(edge.a), name(edge.b), edge.count, edge.eventIds]);
+    const edges = map.edges.map((edge) => [name(edge.a), name(edge.b), edge.count, marksOf(map, edge).map((mark) => mark.eventId)]);
     assert.deepStrictEqual(edges, [
       ['Wang Yi', 'Antony Blinken', 3, [first.id, second.id, trio.id]],
       ['Wang Yi', 'Jake Sullivan', 1, [trio.id]],
@@ -136,6 +136,26 @@ describe('the meeting map', () => {
     assert.deepStrictEqual(byMarks.omitted, { events: 3, people: 1 });
   });
 
+  it('names a summit\'s event once, not once for each pair of its participants', () => {
+    const people = Array.from({ length: 40 }, (_, i) => `person-${String.fromCharCode(97 + (i % 26))}${i}`);
+    const summit = event('2023-11-15', people, { kind: 'summit' });
+    const map = buildMeetingMap([summit], { title: 't' });
+    assert.strictEqual(map.edges.length, (40 * 39) / 2);
+    assert.ok(map.edges.every((edge) => edge.count === 1 && marksOf(map, edge)[0].eventId === summit.id));
+    assert.strictEqual(JSON.stringify(map).split(summit.id).length - 1, 1, 'the id appears once in the model');
+  });
+
+  it('names every kind of meeting in its legend, each once', () => {
+    const map = buildMeetingMap([], { title: 't' });
+    assert.deepStrictEqual(map.kinds, [
+      { kind: 'meeting', label: 'Meeting' },
+      { kind: 'talks', label: 'Talks' },
+      { kind: 'call', label: 'Call' },
+      { kind: 'visit', label: 'Visit' },
+      { kind: 'summit', label: 'Summit' },
+    ]);
+  });
+
   it('draws nothing for no events', () => {
     const map = buildMeetingMap([], { title: 'Meetings of Nobody' });
     assert.deepStrictEqual([map.people, map.marks, map.edges, map.groups, map.positions], [[], [], [], [], []]);
@@ -143,7 +163,7 @@ describe('the meeting map', () => {
 });
 
 describe('the meeting map\'s network layout', () => {
-  const edge = (a: number, b: number, count = 1): MapEdge => ({ a, b, count, eventIds: [] });
+  const edge = (a: number, b: number, count = 1): MapEdge => ({ a, b, count });
 
   it('is the same every time, inside the unit square, and puts people who met closer than people who did not', () => {
     const edges = [edge(0, 1, 3), edge(1, 2), edge(3, 4), edge(4, 5), edge(5, 3)];
@@ -163,13 +183,25 @@ describe('the meeting map\'s network layout', () => {
 });
 
 describe('the meeting map\'s messages from its webview', () => {
+  // Two marks (one with an id longer than any limit would allow) and one edge.
+  const longId = `file:///${'a'.repeat(5000)}.txt#12:A+B`;
+  const sent: RenderMessage = {
+    type: 'render',
+    version: 3,
+    model: buildMeetingMap([{ ...event('2023-06-01', ['wang-yi', 'antony-blinken']), id: longId }, event('2023-07-01', ['john-kerry'])], { title: 't' }),
+  };
+
   it('accepts the three messages the webview sends, with only their own fields', () => {
-    assert.deepStrictEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
-    assert.deepStrictEqual(parseFromWebview({ type: 'openEvent', eventId: 'a.txt#3:X+Y', extra: '<b>' }), { type: 'openEvent', eventId: 'a.txt#3:X+Y' });
-    assert.deepStrictEqual(parseFromWebview({ type: 'pickEvent', eventIds: ['a', 'b'] }), { type: 'pickEvent', eventIds: ['a', 'b'] });
+    assert.deepStrictEqual(parseFromWebview({ type: 'ready' }, undefined), { type: 'ready' });
+    assert.deepStrictEqual(parseFromWebview({ type: 'ready', version: 'x' }, sent), { type: 'ready' });
+    assert.deepStrictEqual(parseFromWebview({ type: 'openMark', version: 3, mark: 1, extra: '<b>' }, sent), { type: 'openMark', version: 3, mark: 1 });
+    assert.deepStrictEqual(parseFromWebview({ type: 'pickEdge', version: 3, edge: 0 }, sent), { type: 'pickEdge', version: 3, edge: 0 });
+    // A mark stands for its event however long the event's id.
+    assert.strictEqual(sent.model.marks[0].eventId, longId);
+    assert.deepStrictEqual(parseFromWebview({ type: 'openMark', version: 3, mark: 0 }, sent), { type: 'openMark', version: 3, mark: 0 });
   });
 
-  it('refuses anything else', () => {
+  it('refuses anything else: other messages, marks and edges the model sent does not have, and clicks on an earlier model', () => {
     for (const message of [
       undefined,
       null,
@@ -177,16 +209,23 @@ describe('the meeting map\'s messages from its webview', () => {
       [],
       {},
       { type: 'run', command: 'workbench.action.terminal.new' },
-      { type: 'openEvent' },
-      { type: 'openEvent', eventId: 42 },
-      { type: 'openEvent', eventId: '' },
-      { type: 'openEvent', eventId: 'x'.repeat(5000) },
-      { type: 'pickEvent', eventIds: 'a' },
-      { type: 'pickEvent', eventIds: [] },
-      { type: 'pickEvent', eventIds: ['a', 7] },
-      { type: 'pickEvent', eventIds: Array.from({ length: 5000 }, (_, i) => String(i)) },
+      { type: 'openMark', version: 3 },
+      { type: 'openMark', version: 3, mark: '0' },
+      { type: 'openMark', version: 3, mark: -1 },
+      { type: 'openMark', version: 3, mark: 2 },
+      { type: 'openMark', version: 3, mark: 0.5 },
+      { type: 'openMark', version: 3, mark: Number.NaN },
+      { type: 'openMark', version: 3, mark: [0] },
+      { type: 'openMark', version: 2, mark: 0 },
+      { type: 'openMark', mark: 0 },
+      { type: 'pickEdge', version: 3, edge: 1 },
+      { type: 'pickEdge', version: 3, edge: '0' },
+      { type: 'pickEdge', version: 3, edges: [0] },
+      { type: 'pickEdge', version: '3', edge: 0 },
+      { type: 'pickEdge', version: 4, edge: 0 },
     ]) {
-      assert.strictEqual(parseFromWebview(message), undefined, JSON.stringify(message)?.slice(0, 80));
+      assert.strictEqual(parseFromWebview(message, sent), undefined, JSON.stringify(message));
     }
+    assert.strictEqual(parseFromWebview({ type: 'openMark', version: 3, mark: 0 }, undefined), undefined, 'no mark before a model is sent');
   });
 });

@@ -18,29 +18,30 @@ describe('a reader in VS Code', function () {
   });
   after(async () => vsc && vsc.close());
 
+  // Highlights are background boxes VS Code draws under the words; their class names change
+  // between runs, so find the boxes under a person's and a place's name by position.
+  const highlightUnder = (word) =>
+    vsc.page.evaluate((wanted) => {
+      const lines = document.querySelector('.part.editor .editor-instance .view-lines');
+      const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // The editor renders spaces as no-break spaces.
+        const at = node.textContent.replace(/\u00a0/g, ' ').indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const word = range.getBoundingClientRect();
+        for (const box of document.querySelectorAll('.part.editor .view-overlays .cdr')) {
+          const r = box.getBoundingClientRect();
+          if (r.left <= word.left + 1 && r.right >= word.right - 1 && r.top <= word.top + 2 && r.bottom >= word.bottom - 2) return getComputedStyle(box).backgroundColor;
+        }
+      }
+      return null;
+    }, word);
+
   it('sees people and places highlighted in an article', async () => {
     await vsc.openFile('001_3c85923e97ab670d.txt');
-    // Highlights are background boxes VS Code draws under the words; their class names change
-    // between runs, so find the boxes under a person's and a place's name by position.
-    const highlightUnder = (word) =>
-      vsc.page.evaluate((wanted) => {
-        const lines = document.querySelector('.part.editor .editor-instance .view-lines');
-        const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          // The editor renders spaces as no-break spaces.
-          const at = node.textContent.replace(/\u00a0/g, ' ').indexOf(wanted);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + wanted.length);
-          const word = range.getBoundingClientRect();
-          for (const box of document.querySelectorAll('.part.editor .view-overlays .cdr')) {
-            const r = box.getBoundingClientRect();
-            if (r.left <= word.left + 1 && r.right >= word.right - 1 && r.top <= word.top + 2 && r.bottom >= word.bottom - 2) return getComputedStyle(box).backgroundColor;
-          }
-        }
-        return null;
-      }, word);
     const deadline = Date.now() + 60000;
     let person = null;
     while (!person && Date.now() < deadline) {
@@ -63,6 +64,34 @@ describe('a reader in VS Code', function () {
     assert.match(card, /Wang Yi/);
     await vsc.screenshot(path.join(shots, 'hover.png'));
     await vsc.page.mouse.move(1, 1);
+  });
+
+  it('tells Attaché from the light bulb that a name is not a person, and the highlight goes', async () => {
+    const kerry = await vsc.page.evaluate(() => {
+      const lines = document.querySelector('.part.editor .editor-instance .view-lines');
+      const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.replace(/\u00a0/g, ' ').indexOf('Kerry');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 1);
+        range.setEnd(node, at + 2);
+        const { x, y, height } = range.getBoundingClientRect();
+        return { x, y: y + height / 2 };
+      }
+      return null;
+    });
+    assert.ok(kerry, '"Kerry" is not on the visible lines');
+    await vsc.page.mouse.click(kerry.x, kerry.y);
+    await vsc.page.keyboard.press('Control+.');
+    const fix = vsc.page.locator('.action-widget .monaco-list-row', { hasText: 'Attaché: Not a person' }).first();
+    await fix.waitFor({ timeout: 30000 });
+    await vsc.screenshot(path.join(shots, 'quick-fixes.png'));
+    await fix.click();
+    const deadline = Date.now() + 30000;
+    while ((await highlightUnder('John Kerry')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.strictEqual(await highlightUnder('John Kerry'), null, 'John Kerry is still highlighted');
+    assert.ok(await highlightUnder('Han Zheng'), 'the others keep their highlights');
   });
 
   it('opens the timeline and lands on the sentence of an event', async () => {

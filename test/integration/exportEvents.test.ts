@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AttacheApi } from '../../src/extension/extension';
 import { parseCsv } from '../core/csvReader';
-import { attacheWithSeeds, workspaceFolder } from './helpers';
+import { attacheWithSeeds, openAnalysed, workspaceFolder } from './helpers';
 
 /** The seed where Blinken meets Han Zheng in New York. */
 const SEED_001 = '001_3c85923e97ab670d.txt';
@@ -27,10 +27,10 @@ describe('Attaché: Export Events', function () {
   /** Runs the command as the tests may, with where and how to write instead of dialogs, and reads what it wrote. */
   const exportTo = async (name: string, format: string, filtered = false) => {
     const uri = vscode.Uri.file(path.join(folder, name));
-    const result = await vscode.commands.executeCommand<{ uri: vscode.Uri; events: number } | undefined>('attache.exportEvents', { uri, format, filtered });
+    const result = await vscode.commands.executeCommand<{ uri: vscode.Uri; events: number; sentencesLeftOut: number } | undefined>('attache.exportEvents', { uri, format, filtered });
     assert.ok(result, 'the command wrote nothing');
     // ignoreBOM keeps a byte order mark in the text, where the test looks for it.
-    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(uri)), events: result.events };
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(uri)), events: result.events, sentencesLeftOut: result.sentencesLeftOut };
   };
 
   it('writes the timeline as CSV a CSV reader reads back, Blinken and Han Zheng\'s meeting with their roles and the sentence that reports it', async () => {
@@ -54,6 +54,32 @@ describe('Attaché: Export Events', function () {
     const sentence = article.getText().slice(Number(cell(han, 'sentence_start')), Number(cell(han, 'sentence_end')));
     assert.equal(cell(han, 'evidence_sentence'), sentence);
     assert.match(sentence, /Han/);
+  });
+
+  it('leaves out the sentences of an article edited since it was analysed, rather than cut them from the new text, and says how many', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder(), SEED_001);
+    const editor = await openAnalysed(api, uri);
+    const config = vscode.workspace.getConfiguration('attache');
+    // The edit stays unanalysed while the export runs: the corpus's offsets are those of the text before it.
+    await config.update('debounceMs', 3_600_000, vscode.ConfigurationTarget.Global);
+    try {
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'Updated with reactions from Beijing and Washington.\n\n'));
+      assert.equal(api.model.analysisOf(uri), undefined, 'the edit was analysed before the export');
+      const { text, sentencesLeftOut } = await exportTo('edited.csv', 'csv');
+      const [header, ...records] = parseCsv(text);
+      const cell = (record: string[], column: string) => record[header.indexOf(column)];
+      const edited = records.filter((record) => cell(record, 'evidence_article') === SEED_001);
+      const others = records.filter((record) => cell(record, 'evidence_article') !== SEED_001);
+      assert.ok(edited.length > 0 && others.length > 0);
+      assert.deepEqual(edited.map((record) => cell(record, 'evidence_sentence')), edited.map(() => ''));
+      assert.ok(others.every((record) => cell(record, 'evidence_sentence') !== ''));
+      assert.equal(sentencesLeftOut, edited.length);
+    } finally {
+      await config.update('debounceMs', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await api.whenIdle();
+    }
   });
 
   it('writes only the events the filtered timeline shows when asked, with a byte order mark for Excel', async () => {

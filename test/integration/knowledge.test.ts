@@ -69,8 +69,10 @@ describe('Attaché corrections: the knowledge file and its quick fixes', functio
     const at = positionOf(editor.document, 'John Kerry');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', article, new vscode.Range(at, at));
     const notAPerson = actions.find((action) => action.title.startsWith('Attaché: Not a person'))!;
+    const analysedBefore = api.indexTimes().analysed;
     await vscode.commands.executeCommand(notAPerson.command!.command, ...notAPerson.command!.arguments!);
     await api.whenIdle();
+    assert.equal(api.indexTimes().analysed - analysedBefore, 1, 'only the one seed that names John Kerry is analysed again');
     await waitFor('John Kerry to lose his highlight', () => !highlighted(editor.document, 'John Kerry'));
     assert.ok(highlighted(editor.document, 'Antony Blinken'), 'the other people keep theirs');
     assert.ok(!api.model.corpus().people().some((person) => person.name === 'John Kerry'), 'nor is he a person of the corpus');
