@@ -46,7 +46,8 @@ describe('hostile and degenerate input', () => {
       for (const [what, text] of Object.entries(PATHOLOGICAL)) {
         const analysis = engine.analyze({ uri: 'p.txt', text, version: 1 }, { budgetMs: 1000 });
         if (analysis.partial) {
-          assert.ok(analysis.partial.analysedTo > 0 && analysis.partial.analysedTo < text.length, what);
+          // On a busy machine the budget can run out before the first sentence is read: then it says it read 0%.
+          assert.ok(analysis.partial.analysedTo >= 0 && analysis.partial.analysedTo < text.length, `${what}: ${JSON.stringify(analysis.partial)}`);
           assert.match(analysis.notes.join('\n'), /time budget of 1000 ms/, what);
         }
         for (const entity of analysis.entities) {
