@@ -4,7 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 const nlp = require('compromise');
-const { Engine, NameTagger, analyzeCorpus } = require('../dist/core.js');
+const { Engine, NameTagger, analyzeCorpus, analysisKey, contentKey, loadBundledKnowledgeBase } = require('../dist/core.js');
 
 const TARGET_BYTES = 1024 * 1024;
 const conllPath = process.argv[2] || path.join(__dirname, '..', '..', 'shared', 'eval', 'conll2003-dev', 'eng.testa');
@@ -117,4 +117,29 @@ for (const results of [baselines, attaches, rulesAlone]) {
 }
 console.log(`Ratio (Attaché words/s ÷ compromise words/s, medians of ${runs} alternating runs): ${(baseline.seconds / attache.seconds).toFixed(2)}`);
 console.log(`Name tagger: ${(median(rulesAlone).seconds / attache.seconds).toFixed(2)} × the speed of the rules alone; the model holds ${modelMB.toFixed(1)} MB of heap once read`);
+
+// A knowledge file of some size: a role added to 200 bundled officials, 100 names that are not
+// people, 100 pairs of names of one person. What it costs the extension host per article (each
+// analysis is keyed by the corrections whose names its text contains), and an engine to build.
+const officials = loadBundledKnowledgeBase().officials;
+const knowledge = {
+  people: officials.slice(0, 200).map((o) => ({ id: o.id, name: o.name, aliases: [], familyNameFirst: o.familyNameFirst, roles: [{ title: 'Envoy', country: 'Nowhere', from: '2020', to: null }] })),
+  notPeople: officials.slice(200, 300).map((o) => o.name),
+  notPlaces: [],
+  samePerson: officials.slice(300, 400).map((o) => [o.name, `${o.name} Jr.`]),
+  unlink: [],
+};
+const keysWith = (label, key) => measure(label, () => corpus.forEach((text) => key(text)));
+const plainKeys = [];
+const correctedKeys = [];
+for (let run = 0; run < runs; run++) {
+  plainKeys.push(keysWith('keys', (text) => contentKey(text, 'plain')));
+  correctedKeys.push(keysWith('keys', (text) => analysisKey(text, 'plain', knowledge)));
+}
+const perArticle = (results) => ((median(results).seconds * 1000) / corpus.length).toFixed(3);
+console.log(`Analysis keys per article, content hash alone ${perArticle(plainKeys)} ms; with a knowledge file of 400 entries ${perArticle(correctedKeys)} ms (${(median(correctedKeys).seconds / median(plainKeys).seconds).toFixed(1)} ×)`);
+const build = (options) => measure('engine', () => new Engine({ nameTagger: null, ...options }));
+const plainBuild = median(Array.from({ length: runs }, () => build({})));
+const correctedBuild = median(Array.from({ length: runs }, () => build({ corrections: knowledge })));
+console.log(`An engine built: ${(plainBuild.seconds * 1000).toFixed(0)} ms; with that knowledge file ${(correctedBuild.seconds * 1000).toFixed(0)} ms`);
 console.log(`Process peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

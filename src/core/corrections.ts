@@ -247,8 +247,8 @@ export function namesAffected(before: Corrections, after: Corrections): string[]
 export function correctionsFor(text: string, corrections: Corrections): Corrections {
   const relevant: Corrections = { people: [], notPeople: [], notPlaces: [], samePerson: [], unlink: [] };
   if (!hasCorrections(corrections)) return relevant;
-  const entries = entriesOf(corrections);
-  const contains = nameFinder(text, entries.flatMap((e) => e.names));
+  const { entries, finder } = compiled(corrections);
+  const contains = finder.in(text);
   for (const entry of entries) if (entry.names.some(contains)) entry.addTo(relevant);
   return relevant;
 }
@@ -256,41 +256,74 @@ export function correctionsFor(text: string, corrections: Corrections): Correcti
 /** Whether a text may name any of these names, compared as correctionsFor compares them. */
 export function mentionsAnyName(text: string, names: readonly string[]): boolean {
   if (names.length === 0) return false;
-  return names.some(nameFinder(text, names));
+  return names.some(new NameFinder(names).in(text));
+}
+
+/** A set of corrections made ready to test texts against: each analysis asks, so it is done once per set. */
+const compiledCorrections = new WeakMap<Corrections, { entries: CorrectionEntry[]; finder: NameFinder }>();
+
+function compiled(corrections: Corrections): { entries: CorrectionEntry[]; finder: NameFinder } {
+  let ready = compiledCorrections.get(corrections);
+  if (!ready) {
+    const entries = entriesOf(corrections);
+    ready = { entries, finder: new NameFinder(entries.flatMap((e) => e.names)) };
+    compiledCorrections.set(corrections, ready);
+  }
+  return ready;
 }
 
 /** Names run longer than this many words only rarely; a longer one is looked for in the whole text. */
 const MAX_INDEXED_WORDS = 4;
 
 /**
- * A test of whether the text contains a name, word for word, compared as the engine compares
- * names: without case or accents, dots and spacing aside, initials together ("J. D." and "J.D."),
- * a possessive "'s" dropped. Built in one pass over the text: only the word sequences that start
- * with the first word of some name are kept.
+ * Looks for names in texts word for word, compared as the engine compares names: without case or
+ * accents, dots and spacing aside, initials together ("J. D." and "J.D."), a possessive "'s"
+ * dropped. The names are read once; each text in one pass, keeping only the word sequences that
+ * start with the first word of some name.
  */
-function nameFinder(text: string, names: readonly string[]): (name: string) => boolean {
-  const wanted = names.map(searchWords).filter((words) => words.length > 0);
-  const firstWords = new Set(wanted.map((words) => words[0]));
-  const words = searchWords(text);
-  const phrases = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    if (!firstWords.has(words[i])) continue;
-    for (let n = 1; n <= MAX_INDEXED_WORDS && i + n <= words.length; n++) phrases.add(words.slice(i, i + n).join(' '));
+class NameFinder {
+  /** Each name's words, joined by spaces, and how many there are. */
+  private readonly keys = new Map<string, { phrase: string; words: number }>();
+  private readonly firstWords = new Set<string>();
+
+  constructor(names: readonly string[]) {
+    for (const name of names) this.keyOf(name);
   }
-  let whole: string | undefined;
-  return (name) => {
-    const nameWords = searchWords(name);
-    if (nameWords.length === 0) return false;
-    if (nameWords.length <= MAX_INDEXED_WORDS) return phrases.has(nameWords.join(' '));
-    whole ??= ` ${words.join(' ')} `;
-    return whole.includes(` ${nameWords.join(' ')} `);
-  };
+
+  private keyOf(name: string): { phrase: string; words: number } {
+    let key = this.keys.get(name);
+    if (!key) {
+      const words = searchWords(name);
+      key = { phrase: words.join(' '), words: words.length };
+      this.keys.set(name, key);
+      if (words.length > 0) this.firstWords.add(words[0]);
+    }
+    return key;
+  }
+
+  /** A test of whether `text` contains a name, for the names given (others are looked up as they come). */
+  in(text: string): (name: string) => boolean {
+    const words = searchWords(text);
+    const phrases = new Set<string>();
+    for (let i = 0; i < words.length; i++) {
+      if (!this.firstWords.has(words[i])) continue;
+      for (let n = 1; n <= MAX_INDEXED_WORDS && i + n <= words.length; n++) phrases.add(words.slice(i, i + n).join(' '));
+    }
+    let whole: string | undefined;
+    return (name) => {
+      const { phrase, words: count } = this.keyOf(name);
+      if (count === 0) return false;
+      if (count <= MAX_INDEXED_WORDS) return phrases.has(phrase);
+      whole ??= ` ${words.join(' ')} `;
+      return whole.includes(` ${phrase} `);
+    };
+  }
 }
 
 function searchWords(text: string): string[] {
-  const words = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Most news text is ASCII, which has no accents to take off.
+  const unaccented = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const words = unaccented
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/'s\b/g, '')

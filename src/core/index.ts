@@ -4,6 +4,8 @@ export { analyzeCorpus, Corpus, CorpusAnalysis, CorpusChange, CorpusPerson, Time
 export { decodeArticle, DecodedArticle } from './text';
 export { Gazetteer } from './gazetteer';
 export { KnowledgeBase, loadBundledKnowledgeBase } from './knowledgeBase';
+export { analysisKey, contentKey } from './analysisStore';
+export { Corrections } from './corrections';
 export { EventCatalog } from './events';
 export { tokenize } from './tokens';
 export { NameTagger, MODEL_FILE } from './tagger/model';
