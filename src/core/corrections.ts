@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { findNodeAtLocation, getNodeValue, Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
-import { KbRole, loadBundledKnowledgeBase, normalizeNameForm, Official, parseOfficial, parseRole } from './knowledgeBase';
+import { joinInitials, KbRole, loadBundledKnowledgeBase, normalizeNameForm, Official, parseOfficial, parseRole } from './knowledgeBase';
 
 /** The `schema` a knowledge file may state; a file without one is read as this. */
 export const KNOWLEDGE_SCHEMA = 'attache-knowledge/1';
@@ -329,13 +329,7 @@ function searchWords(text: string): string[] {
     .replace(/'s\b/g, '')
     .split(/[^\p{L}\p{N}'-]+/u)
     .filter((w) => w.length > 0);
-  const merged: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const joinsInitials = i > 0 && words[i].length === 1 && words[i - 1].length === 1;
-    if (joinsInitials) merged[merged.length - 1] += words[i];
-    else merged.push(words[i]);
-  }
-  return merged;
+  return joinInitials(words);
 }
 
 /** The same name as the engine compares names: for the sets of names that are not people or places. */

@@ -84,13 +84,18 @@ export function normalizeNameForm(form: string): string {
     .replace(/\./g, ' ')
     .split(/\s+/)
     .filter((t) => t.length > 0);
-  const merged: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const joinsInitials = i > 0 && tokens[i].length === 1 && tokens[i - 1].length === 1;
-    if (joinsInitials) merged[merged.length - 1] += tokens[i];
-    else merged.push(tokens[i]);
+  return joinInitials(tokens).join(' ');
+}
+
+/** Initials written apart run together: ["h", "r", "mcmaster"] -> ["hr", "mcmaster"]. */
+export function joinInitials(words: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const continuesInitials = i > 0 && words[i].length === 1 && words[i - 1].length === 1;
+    if (continuesInitials) joined[joined.length - 1] += words[i];
+    else joined.push(words[i]);
   }
-  return merged.join(' ');
+  return joined;
 }
 
 /** Ways news writes the same post, reduced to the title the data files use. */
