@@ -124,9 +124,10 @@ class NameFixes implements vscode.CodeActionProvider {
  * engine reads, which the knowledge-base name ("Antony Blinken" for "Blinken") may not be.
  */
 function fullestForm(document: vscode.TextDocument, entity: Entity): string {
-  const text = (span: Span) => document.getText(new vscode.Range(document.positionAt(span.start), document.positionAt(span.end))).replace(/\s+/g, ' ');
-  const forms = entity.mentions.map(text);
-  return forms.reduce((longest, form) => (form.length > longest.length ? form : longest), forms[0] ?? entity.name);
+  // By the spans' lengths: a name in a long article may have thousands of mentions, and the light bulb asks at every move of the cursor.
+  const longest = entity.mentions.reduce<Span | undefined>((best, span) => (!best || span.end - span.start > best.end - best.start ? span : best), undefined);
+  if (!longest) return entity.name;
+  return document.getText(new vscode.Range(document.positionAt(longest.start), document.positionAt(longest.end))).replace(/\s+/g, ' ');
 }
 
 async function pickOtherPerson(model: CorpusModel, name: string): Promise<string | undefined> {
