@@ -78,6 +78,23 @@ describe('Attaché corrections: the knowledge file and its quick fixes', functio
     assert.ok(!api.model.corpus().people().some((person) => person.name === 'John Kerry'), 'nor is he a person of the corpus');
   });
 
+  it('takes a quick fix back with Undo in the knowledge file, and the name is a person again once it is saved', async () => {
+    const editor = await openAnalysed(api, article);
+    const at = positionOf(editor.document, 'Janet Yellen');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', article, new vscode.Range(at, at));
+    const notAPerson = actions.find((action) => action.title.startsWith('Attaché: Not a person'))!;
+    await vscode.commands.executeCommand(notAPerson.command!.command, ...notAPerson.command!.arguments!);
+    await api.whenIdle();
+    await waitFor('Janet Yellen to lose her highlight', () => !highlighted(editor.document, 'Janet Yellen'));
+    const knowledgeEditor = await vscode.window.showTextDocument(knowledgeFile);
+    await vscode.commands.executeCommand('undo');
+    assert.doesNotMatch(knowledgeEditor.document.getText(), /Janet Yellen/);
+    await knowledgeEditor.document.save();
+    await vscode.window.showTextDocument(editor.document);
+    await api.whenIdle();
+    await waitFor('Janet Yellen to be highlighted again', () => highlighted(editor.document, 'Janet Yellen'));
+  });
+
   it('shows a malformed knowledge file in the Problems panel at the line, and applies the rest', async () => {
     const editor = await openAnalysed(api, article);
     const text = '{\n  "notPeople": ["Gina Raimondo"],\n  "notPlaces": ["Malta",, "India"]\n}\n';
