@@ -6,7 +6,7 @@ import { AnalysisStore, makeDirectorySync } from '../core/analysisStore';
 import { Corrections, NO_CORRECTIONS, parseKnowledgeFile } from '../core/corrections';
 import { analyzeCorpus, Corpus } from '../core/corpus';
 import { loadBundledKnowledgeBase } from '../core/knowledgeBase';
-import { DEFAULT_MAX_BYTES, formatBytes } from '../core/text';
+import { DEFAULT_MAX_BYTES, formatBytes, lineAndCharacter } from '../core/text';
 import { ArticleAnalysis } from '../core/types';
 import { analyseInWorkers, isPoolWorker, serveAnalysisPool } from './analysisPool';
 import { analyseFile, ArticleAnalyser, ArticleFile, FileOutcome, listArticleFiles, readArticle } from './articleFiles';
@@ -253,16 +253,10 @@ function readKnowledgeFile(file: string): Corrections | undefined {
   }
   const { corrections, problems } = parseKnowledgeFile(text.replace(/^\uFEFF/, ''));
   for (const problem of problems) {
-    const { line, column } = lineAndColumn(text, problem.offset);
-    console.error(printable(`attache: warning: ${file}:${line}:${column}: ${problem.message}`));
+    const { line, character } = lineAndCharacter(text, problem.offset);
+    console.error(printable(`attache: warning: ${file}:${line + 1}:${character + 1}: ${problem.message}`));
   }
   return corrections;
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
 
 /** As many workers as there are processors and megabytes of text to give each, counting sizes only until there are enough. */

@@ -232,10 +232,12 @@ function entriesOf(corrections: Corrections): CorrectionEntry[] {
  */
 export function namesAffected(before: Corrections, after: Corrections): string[] {
   const names = new Set<string>();
-  const keysBefore = new Set(entriesOf(before).map((e) => e.key));
-  const keysAfter = new Set(entriesOf(after).map((e) => e.key));
-  for (const entry of entriesOf(before)) if (!keysAfter.has(entry.key)) entry.names.forEach((n) => names.add(n));
-  for (const entry of entriesOf(after)) if (!keysBefore.has(entry.key)) entry.names.forEach((n) => names.add(n));
+  const entriesBefore = entriesOf(before);
+  const entriesAfter = entriesOf(after);
+  const keysBefore = new Set(entriesBefore.map((e) => e.key));
+  const keysAfter = new Set(entriesAfter.map((e) => e.key));
+  for (const entry of entriesBefore) if (!keysAfter.has(entry.key)) entry.names.forEach((n) => names.add(n));
+  for (const entry of entriesAfter) if (!keysBefore.has(entry.key)) entry.names.forEach((n) => names.add(n));
   return [...names];
 }
 
@@ -253,10 +255,14 @@ export function correctionsFor(text: string, corrections: Corrections): Correcti
   return relevant;
 }
 
-/** Whether a text may name any of these names, compared as correctionsFor compares them. */
-export function mentionsAnyName(text: string, names: readonly string[]): boolean {
-  if (names.length === 0) return false;
-  return names.some(new NameFinder(names).in(text));
+/**
+ * A test of whether a text may name any of these names, compared as correctionsFor compares them;
+ * the names are read once, for all the texts it is given.
+ */
+export function namesTest(names: readonly string[]): (text: string) => boolean {
+  if (names.length === 0) return () => false;
+  const finder = new NameFinder(names);
+  return (text) => names.some(finder.in(text));
 }
 
 /** A set of corrections made ready to test texts against: each analysis asks, so it is done once per set. */

@@ -92,3 +92,14 @@ function isControl(code: number): boolean {
 export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
+
+/** The zero-based line and character of a UTF-16 offset into a text, as VS Code's positions count them. */
+export function lineAndCharacter(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, character: offset - lineStart };
+}

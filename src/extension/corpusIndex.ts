@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { ArticleSummary, Corpus, CorpusChange } from '../core/corpus';
-import { mentionsAnyName } from '../core/corrections';
+import { namesTest } from '../core/corrections';
 import { KnowledgeBase, loadBundledKnowledgeBase } from '../core/knowledgeBase';
 import { formatOf } from '../core/readableText';
 import { decodeArticle, tooLargeReason } from '../core/text';
@@ -154,14 +154,19 @@ export class CorpusIndex implements CorpusModel {
       const analysis = this.analysisOf(uri);
       return analysis && { text: open.getText(), analysis };
     }
+    // Gone or unreadable since it was indexed: nothing to show from it.
+    const text = await this.fileText(uri);
+    if (text === undefined || token.isCancellationRequested) return undefined;
+    const analysis = await this.client.analyze({ uri: key, text, version: 0, format: formatOf({ uri: uri.path }) }, token, 'foreground');
+    return analysis && { text, analysis };
+  }
+
+  /** A file's text as the corpus reads it; undefined when it cannot be read, or is skipped (binary, over `maxBytes`). */
+  async fileText(uri: vscode.Uri, maxBytes = maxFileSize(uri)): Promise<string | undefined> {
     try {
-      const limit = maxFileSize(uri);
-      const decoded = decodeArticle(await readBytes(uri), limit);
-      if (decoded.skipped || token.isCancellationRequested) return undefined;
-      const analysis = await this.client.analyze({ uri: key, text: decoded.text, version: 0, format: formatOf({ uri: uri.path }) }, token, 'foreground');
-      return analysis && { text: decoded.text, analysis };
+      const decoded = decodeArticle(await readBytes(uri), maxBytes);
+      return decoded.skipped ? undefined : decoded.text;
     } catch {
-      // Gone or unreadable since it was indexed: nothing to show from it.
       return undefined;
     }
   }
@@ -226,16 +231,17 @@ export class CorpusIndex implements CorpusModel {
       this.changed(true);
       if (names.length === 0) return;
       const token = this.lifetime.token;
+      const touched = namesTest(names);
       const queue = [...new Set([...this.articles.paths(), ...this.diskFiles.keys()])];
       const lane = async () => {
         for (let key = queue.shift(); key !== undefined && !token.isCancellationRequested; key = queue.shift()) {
           const open = openDocument(key);
           if (open) {
-            if (mentionsAnyName(open.getText(), names)) await this.analyzeDocument(open, token);
+            if (touched(open.getText())) await this.analyzeDocument(open, token);
             continue;
           }
           const file = this.diskFiles.get(key);
-          if (file && mentionsAnyName(await this.textOf(file), names)) await this.loadFile(file, token, true);
+          if (file && touched((await this.fileText(file)) ?? '')) await this.loadFile(file, token, true);
         }
       };
       await Promise.all(Array.from({ length: INDEXING_LANES }, lane));
@@ -243,16 +249,6 @@ export class CorpusIndex implements CorpusModel {
       this.applyingCorrections--;
       if (this.unsaved) this.scheduleSave(0);
       end();
-    }
-  }
-
-  /** A file's text as the corpus reads it; '' when it cannot be read. */
-  private async textOf(uri: vscode.Uri): Promise<string> {
-    try {
-      const decoded = decodeArticle(await readBytes(uri), maxFileSize(uri));
-      return decoded.skipped ? '' : decoded.text;
-    } catch {
-      return '';
     }
   }
 
@@ -786,7 +782,7 @@ async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
   return uri.scheme === 'file' ? fs.promises.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }
 
-function exists(uri: vscode.Uri): Promise<boolean> {
+export function exists(uri: vscode.Uri): Promise<boolean> {
   return statOf(uri).then(
     () => true,
     () => false,

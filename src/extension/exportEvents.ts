@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { ArticleSummary, TimelineEvent } from '../core/corpus';
 import { eventRows, readEvidenceSentences, writeEventsCsv, writeEventsJson, writeEventsJsonLines } from '../core/eventExport';
-import { decodeArticle } from '../core/text';
 import { CorpusIndex } from './corpusIndex';
 import { countOf } from './markdown';
 import { TimelineView } from './timelineView';
@@ -189,17 +188,10 @@ async function analysedText(index: CorpusIndex, article: string, analysed: Artic
   const uri = vscode.Uri.parse(article, true);
   const open = vscode.workspace.textDocuments.find((document) => !document.isClosed && document.uri.toString() === article);
   if (open && index.analysisOf(uri)) return stillAnalysed() ? { text: open.getText() } : 'changed';
-  let text: string;
-  try {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    // The corpus took the file, so its size was within the limit then.
-    const decoded = decodeArticle(bytes, bytes.length);
-    if (decoded.skipped) return 'unreadable';
-    text = decoded.text;
-  } catch {
-    // Gone or unreadable since it was indexed: its events are exported without their sentence.
-    return 'unreadable';
-  }
+  // The corpus took the file, so its size was within the limit then: whatever it is now, it is read whole.
+  const text = await index.fileText(uri, Infinity);
+  // Gone or unreadable since it was indexed: its events are exported without their sentence.
+  if (text === undefined) return 'unreadable';
   // Checked once the file is read, so that a change while it was read counts too.
   return (await index.isFileAsIndexed(uri)) && stillAnalysed() ? { text } : 'changed';
 }

@@ -2,6 +2,7 @@
 // saved or changes on disk; its problems are shown in the Problems panel as it is typed.
 import * as vscode from 'vscode';
 import { combineCorrections, correctionsFingerprint, CorrectionProblem, Corrections, DEFAULT_KNOWLEDGE_FILE, NO_CORRECTIONS, parseKnowledgeFile } from '../core/corrections';
+import { lineAndCharacter } from '../core/text';
 import { Activity } from './activity';
 
 /** The corrections before and after an edit of a knowledge file. */
@@ -125,11 +126,12 @@ export class KnowledgeFiles implements vscode.Disposable {
     this.diagnostics.clear();
     for (const file of this.files) {
       const saved = await readFile(file);
-      if (saved !== undefined) all.push(parseKnowledgeFile(saved).corrections);
-      const shown = unsavedText(file) ?? saved;
-      if (shown === undefined) continue;
-      const { problems } = parseKnowledgeFile(shown);
-      if (problems.length > 0) this.diagnostics.set(file, problems.map((problem) => diagnosticOf(shown, problem)));
+      const read = saved === undefined ? undefined : parseKnowledgeFile(saved);
+      if (read) all.push(read.corrections);
+      const unsaved = unsavedText(file);
+      const shown = unsaved ?? saved;
+      const { problems } = unsaved === undefined ? (read ?? { problems: [] }) : parseKnowledgeFile(unsaved);
+      if (shown !== undefined && problems.length > 0) this.diagnostics.set(file, problems.map((problem) => diagnosticOf(shown, problem)));
     }
     const before = this.current;
     const after = combineCorrections(all);
@@ -156,15 +158,13 @@ async function readFile(uri: vscode.Uri): Promise<string | undefined> {
 }
 
 function diagnosticOf(text: string, problem: CorrectionProblem): vscode.Diagnostic {
-  const range = new vscode.Range(positionAt(text, problem.offset), positionAt(text, problem.offset + problem.length));
+  const positionAt = (offset: number) => {
+    const { line, character } = lineAndCharacter(text, offset);
+    return new vscode.Position(line, character);
+  };
+  const range = new vscode.Range(positionAt(problem.offset), positionAt(problem.offset + problem.length));
   const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
   const diagnostic = new vscode.Diagnostic(range, `${problem.message} The rest of the file applies.`, severity);
   diagnostic.source = 'Attaché';
   return diagnostic;
-}
-
-function positionAt(text: string, offset: number): vscode.Position {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return new vscode.Position(line, offset - (before.lastIndexOf('\n') + 1));
 }

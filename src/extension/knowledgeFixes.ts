@@ -7,6 +7,7 @@ import { dateBounds } from '../core/knowledgeBase';
 import { editKnowledgeFile, KnowledgeChange } from '../core/knowledgeEdits';
 import { mentionAt } from '../core/mentions';
 import { Entity, Span } from '../core/types';
+import { exists } from './corpusIndex';
 import { CorpusModel } from './corpusModel';
 import { KnowledgeFiles } from './knowledgeFile';
 
@@ -207,13 +208,4 @@ async function openKnowledgeFile(knowledge: KnowledgeFiles): Promise<void> {
     await vscode.workspace.applyEdit(edit);
   }
   await vscode.window.showTextDocument(file);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
